@@ -1,0 +1,3 @@
+//! Server functions, grouped by area.
+
+pub mod postings;

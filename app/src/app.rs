@@ -1,0 +1,61 @@
+//! The document shell and the routes.
+
+use leptos::prelude::*;
+use leptos_meta::{Meta, MetaTags, provide_meta_context};
+use leptos_router::components::{Route, Router, Routes};
+use leptos_router::path;
+
+use crate::components::layout::{SiteFooter, SiteHeader};
+use crate::i18n::*;
+use crate::pages::{home::HomePage, jobs::JobsPage, not_found::NotFound};
+
+/// The HTML document around every page. The bundle's file names carry a
+/// content hash (`output_name` is set by the server from the build), so the
+/// browser can cache them for good and a deploy never mixes old and new.
+pub fn shell(options: LeptosOptions) -> impl IntoView {
+    let stylesheet = format!("/{}/{}.css", options.site_pkg_dir, options.output_name);
+    view! {
+        <!DOCTYPE html>
+        <html>
+            <head>
+                <meta charset="utf-8" />
+                <meta name="viewport" content="width=device-width, initial-scale=1" />
+                <meta name="theme-color" content="#0a4f9c" />
+                <link rel="stylesheet" href=stylesheet />
+                <link rel="icon" href="/favicon.svg" type="image/svg+xml" />
+                <link rel="manifest" href="/manifest.webmanifest" />
+                <HydrationScripts options />
+                <MetaTags />
+            </head>
+            <body>
+                <App />
+            </body>
+        </html>
+    }
+}
+
+#[component]
+pub fn App() -> impl IntoView {
+    provide_meta_context();
+    view! {
+        <I18nContextProvider>
+            <Description />
+            <Router>
+                <SiteHeader />
+                <main id="main" tabindex="-1">
+                    <Routes fallback=NotFound>
+                        <Route path=path!("") view=HomePage />
+                        <Route path=path!("/jobs") view=JobsPage />
+                    </Routes>
+                </main>
+                <SiteFooter />
+            </Router>
+        </I18nContextProvider>
+    }
+}
+
+#[component]
+fn Description() -> impl IntoView {
+    let i18n = use_i18n();
+    view! { <Meta name="description" content=move || t_string!(i18n, meta_description) /> }
+}

@@ -1,0 +1,116 @@
+//! The error that crosses the wire between server functions and pages.
+
+use leptos::prelude::*;
+use leptos::server_fn::codec::JsonEncoding;
+use leptos::server_fn::error::{FromServerFnError, ServerFnErrorErr};
+use madoguchi_shared::ValidationError;
+use serde::{Deserialize, Serialize};
+
+use crate::i18n::*;
+
+/// What a server function can answer instead of its result.
+///
+/// Carries no display text: pages turn each variant into a message in the
+/// user's language ([`ErrorMessage`]). Details of unexpected failures stay
+/// in the server's log.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error, Serialize, Deserialize)]
+pub enum AppError {
+    /// Input that breaks a rule of the domain.
+    #[error("invalid input: {0}")]
+    Invalid(ValidationError),
+    /// A request the server could not read (missing or malformed arguments).
+    #[error("malformed request")]
+    BadRequest,
+    /// A request body over the size limit.
+    #[error("request too large")]
+    TooLarge,
+    #[error("not found")]
+    NotFound,
+    /// The browser could not reach the server.
+    #[error("network error")]
+    Network,
+    /// Anything unexpected; logged on the server, shown politely.
+    #[error("internal error")]
+    Internal,
+}
+
+impl AppError {
+    /// The HTTP status this error answers with.
+    pub fn status(&self) -> u16 {
+        match self {
+            AppError::Invalid(_) | AppError::BadRequest => 400,
+            AppError::NotFound => 404,
+            AppError::TooLarge => 413,
+            AppError::Network | AppError::Internal => 500,
+        }
+    }
+
+    /// Sets the HTTP status of the response being built to match this
+    /// error, and returns it, for `Err(AppError::…​.respond())`.
+    pub fn respond(self) -> Self {
+        #[cfg(feature = "ssr")]
+        if let Some(response) = use_context::<leptos_axum::ResponseOptions>() {
+            response.set_status(
+                http::StatusCode::from_u16(self.status())
+                    .unwrap_or(http::StatusCode::INTERNAL_SERVER_ERROR),
+            );
+        }
+        self
+    }
+}
+
+impl From<ValidationError> for AppError {
+    fn from(e: ValidationError) -> Self {
+        AppError::Invalid(e)
+    }
+}
+
+impl FromServerFnError for AppError {
+    type Encoder = JsonEncoding;
+
+    /// Failures of the server-function machinery itself. Unreadable
+    /// arguments are the client's fault and answer 400, never 500.
+    fn from_server_fn_error(value: ServerFnErrorErr) -> Self {
+        match value {
+            ServerFnErrorErr::Args(_)
+            | ServerFnErrorErr::MissingArg(_)
+            | ServerFnErrorErr::UnsupportedRequestMethod(_) => AppError::BadRequest.respond(),
+            // On the server this variant means the request body could not
+            // be read: over the limit, or not UTF-8.
+            ServerFnErrorErr::Deserialization(reason) if cfg!(feature = "ssr") => {
+                if reason.contains("length limit") {
+                    AppError::TooLarge.respond()
+                } else {
+                    AppError::BadRequest.respond()
+                }
+            }
+            ServerFnErrorErr::Request(_) => AppError::Network,
+            _ => AppError::Internal,
+        }
+    }
+}
+
+/// Shows an error as a sentence in the user's language.
+#[component]
+pub fn ErrorMessage(error: AppError) -> impl IntoView {
+    let i18n = use_i18n();
+    let text = match error {
+        AppError::Invalid(ValidationError::TooLong { max }) => {
+            t!(i18n, error_too_long, max = move || max).into_any()
+        }
+        AppError::Invalid(ValidationError::OutOfRange { min, max }) => t!(
+            i18n,
+            error_out_of_range,
+            min = move || min,
+            max = move || max
+        )
+        .into_any(),
+        AppError::Invalid(_) => t!(i18n, error_invalid_value).into_any(),
+        AppError::BadRequest => t!(i18n, error_bad_request).into_any(),
+        AppError::NotFound => t!(i18n, error_not_found).into_any(),
+        AppError::TooLarge => t!(i18n, error_too_large).into_any(),
+        AppError::Network => t!(i18n, error_network).into_any(),
+        AppError::Internal => t!(i18n, error_internal).into_any(),
+    };
+    view! { <p class="error" role="alert">{text}</p> }
+}

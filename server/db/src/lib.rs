@@ -1,0 +1,44 @@
+//! Madoguchi's data layer: the only crate that writes SQL.
+//!
+//! Server functions and the server binary call the query functions here;
+//! every function is one query or one transaction, and works the same on
+//! SQLite (the embedded default) and PostgreSQL.
+
+pub mod demo;
+pub mod entity;
+pub mod migration;
+pub mod posting;
+
+use sea_orm::{ConnectOptions, ConnectionTrait, Database, DatabaseConnection, DbBackend, DbErr};
+use sea_orm_migration::MigratorTrait;
+
+pub use sea_orm::DatabaseConnection as Db;
+
+/// Opens a pool on `url` (`sqlite://…?mode=rwc` or `postgres://…`).
+///
+/// Query logging stays off: statements can carry personal data.
+/// SQLite files are switched to write-ahead logging, so readers never wait
+/// for a writer.
+pub async fn connect(url: &str) -> Result<DatabaseConnection, DbErr> {
+    let mut options = ConnectOptions::new(url.to_owned());
+    options.sqlx_logging(false);
+    if url.starts_with("sqlite:") {
+        options.max_connections(8).min_connections(1);
+    }
+    let db = Database::connect(options).await?;
+    if db.get_database_backend() == DbBackend::Sqlite {
+        db.execute_unprepared("PRAGMA journal_mode=WAL").await?;
+        db.execute_unprepared("PRAGMA foreign_keys=ON").await?;
+    }
+    Ok(db)
+}
+
+/// Applies every pending migration.
+pub async fn migrate(db: &DatabaseConnection) -> Result<(), DbErr> {
+    migration::Migrator::up(db, None).await
+}
+
+/// Whether the database answers a trivial query.
+pub async fn ping(db: &DatabaseConnection) -> bool {
+    db.ping().await.is_ok()
+}

@@ -1,0 +1,15 @@
+//! Schema migrations, one file each, applied in order on SQLite and
+//! PostgreSQL alike.
+
+use sea_orm_migration::prelude::*;
+
+mod m20261125_000001_offices_and_postings;
+
+pub struct Migrator;
+
+#[async_trait::async_trait]
+impl MigratorTrait for Migrator {
+    fn migrations() -> Vec<Box<dyn MigrationTrait>> {
+        vec![Box::new(m20261125_000001_offices_and_postings::Migration)]
+    }
+}

@@ -1,0 +1,10 @@
+//! The composition root: settings, database, router.
+//!
+//! `main.rs` parses the command line and calls in here; the integration
+//! tests build the same router on a temporary database.
+
+pub mod router;
+pub mod settings;
+
+pub use router::router;
+pub use settings::Settings;

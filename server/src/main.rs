@@ -1,0 +1,97 @@
+//! `madoguchi`: serve, migrate or seed.
+
+use anyhow::Context;
+use clap::Parser;
+use madoguchi_app::state::AppState;
+use madoguchi_server::settings::{Cli, Command, Settings};
+use tracing_subscriber::EnvFilter;
+
+#[tokio::main]
+async fn main() -> anyhow::Result<()> {
+    tracing_subscriber::fmt()
+        .with_env_filter(
+            EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new("info,sqlx=warn")),
+        )
+        .init();
+    let cli = Cli::parse();
+    let settings = cli.settings;
+    match cli.command.unwrap_or(Command::Serve { demo: false }) {
+        Command::Migrate => {
+            open_database(&settings).await?;
+            tracing::info!("migrations applied");
+        }
+        Command::Seed => {
+            let db = open_database(&settings).await?;
+            seed(&db).await?;
+        }
+        Command::Serve { demo } => {
+            let db = open_database(&settings).await?;
+            if demo {
+                seed(&db).await?;
+            }
+            serve(settings, db).await?;
+        }
+    }
+    Ok(())
+}
+
+async fn open_database(settings: &Settings) -> anyhow::Result<madoguchi_db::Db> {
+    let url = settings
+        .database_url()
+        .context("creating the data folder")?;
+    let db = madoguchi_db::connect(&url)
+        .await
+        .context("connecting to the database")?;
+    madoguchi_db::migrate(&db)
+        .await
+        .context("applying migrations")?;
+    Ok(db)
+}
+
+async fn seed(db: &madoguchi_db::Db) -> anyhow::Result<()> {
+    let today = madoguchi_shared::today_in_japan(chrono::Utc::now());
+    let inserted = madoguchi_db::demo::seed_if_empty(db, today)
+        .await
+        .context("loading demonstration data")?;
+    if inserted == 0 {
+        tracing::info!("database not empty: demonstration data not loaded");
+    } else {
+        tracing::info!(postings = inserted, "demonstration data loaded");
+    }
+    Ok(())
+}
+
+async fn serve(settings: Settings, db: madoguchi_db::Db) -> anyhow::Result<()> {
+    let state = AppState {
+        leptos_options: settings.leptos_options(),
+        db,
+    };
+    let app = madoguchi_server::router(state);
+    let listener = tokio::net::TcpListener::bind(settings.addr)
+        .await
+        .with_context(|| format!("listening on {}", settings.addr))?;
+    tracing::info!("listening on http://{}", listener.local_addr()?);
+    axum::serve(listener, app)
+        .with_graceful_shutdown(shutdown_signal())
+        .await?;
+    Ok(())
+}
+
+async fn shutdown_signal() {
+    let ctrl_c = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let terminate = async {
+        if let Ok(mut s) = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate())
+        {
+            s.recv().await;
+        }
+    };
+    #[cfg(not(unix))]
+    let terminate = std::future::pending::<()>();
+    tokio::select! {
+        _ = ctrl_c => {},
+        _ = terminate => {},
+    }
+}

@@ -1,0 +1,115 @@
+//! Settings from flags and the environment.
+
+use std::net::SocketAddr;
+use std::path::{Path, PathBuf};
+
+use clap::{Args, Parser, Subcommand};
+use leptos::config::{Env, LeptosOptions};
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "madoguchi",
+    version,
+    about = "窓口 Madoguchi: the online public employment service"
+)]
+pub struct Cli {
+    #[command(flatten)]
+    pub settings: Settings,
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Serve the site (the default).
+    Serve {
+        /// Load the demonstration data set into an empty database first.
+        #[arg(long)]
+        demo: bool,
+    },
+    /// Apply pending database migrations and exit.
+    Migrate,
+    /// Load the demonstration data set into an empty database and exit.
+    Seed,
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct Settings {
+    /// Folder for the default SQLite database (and, later, the search index).
+    #[arg(
+        long,
+        env = "MADOGUCHI_DATA_DIR",
+        default_value = "data",
+        global = true
+    )]
+    pub data_dir: PathBuf,
+    /// Database URL (`sqlite://…` or `postgres://…`); defaults to
+    /// `madoguchi.db` in the data folder.
+    #[arg(long, env = "DATABASE_URL", global = true)]
+    pub database_url: Option<String>,
+    /// Address to listen on.
+    #[arg(
+        long,
+        env = "LEPTOS_SITE_ADDR",
+        default_value = "127.0.0.1:3000",
+        global = true
+    )]
+    pub addr: SocketAddr,
+    /// Folder with the compiled site: `pkg/` (bundle) and the public files.
+    #[arg(
+        long,
+        env = "LEPTOS_SITE_ROOT",
+        default_value = "target/site",
+        global = true
+    )]
+    pub site_root: PathBuf,
+}
+
+/// The bundle name when the site has not been built with hashed names.
+const UNHASHED_OUTPUT_NAME: &str = "madoguchi";
+
+impl Settings {
+    /// The database URL in force, creating the data folder for the default
+    /// SQLite file.
+    pub fn database_url(&self) -> std::io::Result<String> {
+        match &self.database_url {
+            Some(url) => Ok(url.clone()),
+            None => {
+                std::fs::create_dir_all(&self.data_dir)?;
+                Ok(sqlite_url(&self.data_dir.join("madoguchi.db")))
+            }
+        }
+    }
+
+    /// Leptos's options for this site. The bundle's base name comes from
+    /// `pkg/build-id`, written by the site build with the content hash.
+    pub fn leptos_options(&self) -> LeptosOptions {
+        let output_name = bundle_name(&self.site_root);
+        LeptosOptions::builder()
+            .output_name(output_name)
+            .site_root(self.site_root.to_string_lossy().into_owned())
+            .site_pkg_dir("pkg")
+            .site_addr(self.addr)
+            .env(Env::PROD)
+            .hash_files(false)
+            .build()
+    }
+}
+
+/// `sqlite://` URL that creates the file when missing.
+pub fn sqlite_url(path: &Path) -> String {
+    format!("sqlite://{}?mode=rwc", path.display())
+}
+
+fn bundle_name(site_root: &Path) -> String {
+    match std::fs::read_to_string(site_root.join("pkg").join("build-id")) {
+        Ok(name) if !name.trim().is_empty() => name.trim().to_owned(),
+        _ => {
+            tracing::warn!(
+                site_root = %site_root.display(),
+                "no pkg/build-id: the site bundle has not been built"
+            );
+            UNHASHED_OUTPUT_NAME.to_owned()
+        }
+    }
+}

@@ -1,0 +1,31 @@
+//! The error vocabulary of the domain.
+//!
+//! Each variant names what went wrong in terms a user can act on; the user
+//! interface turns the variant into a message in the user's language, so no
+//! variant carries display text of its own.
+
+use serde::{Deserialize, Serialize};
+use thiserror::Error;
+
+/// Input that breaks a rule of the domain.
+#[derive(Debug, Clone, PartialEq, Eq, Error, Serialize, Deserialize)]
+pub enum ValidationError {
+    /// A text is longer than its limit (counted in characters, not bytes).
+    #[error("too long: at most {max} characters")]
+    TooLong { max: usize },
+    /// A number is outside the range the field accepts.
+    #[error("out of range: {min}..={max}")]
+    OutOfRange { min: i64, max: i64 },
+    /// A 求人番号 that is not `OOOOO-NNNNNNNN`.
+    #[error("malformed posting number")]
+    PostingNumber,
+    /// A 安定所 code that is not five digits starting with a prefecture code.
+    #[error("malformed office code")]
+    OfficeCode,
+    /// A prefecture code outside 01..=47.
+    #[error("unknown prefecture code")]
+    Prefecture,
+    /// A wage form other than monthly, daily or hourly.
+    #[error("unknown wage form")]
+    WageForm,
+}
