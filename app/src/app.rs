@@ -2,6 +2,7 @@
 
 use leptos::prelude::*;
 use leptos_meta::{Meta, MetaTags, provide_meta_context};
+use leptos_router::SsrMode;
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::path;
 
@@ -24,7 +25,9 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <link rel="stylesheet" href=stylesheet />
                 <link rel="icon" href="/favicon.svg" type="image/svg+xml" />
                 <link rel="manifest" href="/manifest.webmanifest" />
-                <HydrationScripts options />
+                // Deferred: the bundle loads once the page is idle, so it does
+                // not compete with the first paint; forms work before it.
+                <HydrationScripts options defer=true />
                 <MetaTags />
             </head>
             <body>
@@ -44,7 +47,9 @@ pub fn App() -> impl IntoView {
                 <SiteHeader />
                 <main id="main" tabindex="-1">
                     <Routes fallback=NotFound>
-                        <Route path=path!("") view=HomePage />
+                        // In order: the newest postings arrive inside the first
+                        // response, so nothing shifts when they appear.
+                        <Route path=path!("") view=HomePage ssr=SsrMode::InOrder />
                         <Route path=path!("/jobs") view=JobsPage />
                     </Routes>
                 </main>

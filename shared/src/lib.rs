@@ -4,11 +4,13 @@
 //! native code and wasm32, so the same rule gives instant feedback in the
 //! browser and is enforced again on the server.
 
+pub mod date;
 pub mod error;
 pub mod keyword;
 pub mod office;
 pub mod posting;
 pub mod prefecture;
+pub mod tokenizer;
 
 pub use error::ValidationError;
 

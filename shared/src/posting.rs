@@ -169,7 +169,9 @@ pub struct PostingSummary {
     pub wage_form: WageForm,
     pub wage_min: i64,
     pub wage_max: i64,
+    #[serde(with = "crate::date::iso")]
     pub accepted_on: NaiveDate,
+    #[serde(with = "crate::date::iso")]
     pub valid_until: NaiveDate,
 }
 

@@ -2,6 +2,7 @@
 
 use leptos::prelude::*;
 use leptos_meta::Title;
+use madoguchi_shared::date::to_iso;
 use madoguchi_shared::posting::{PostingSummary, format_yen};
 
 use crate::api::postings::newest_postings;
@@ -102,7 +103,7 @@ fn PostingCard(posting: PostingSummary) -> impl IntoView {
                 </div>
                 <div>
                     <dt>{t!(i18n, posting_valid_until)}</dt>
-                    <dd>{posting.valid_until.format("%Y-%m-%d").to_string()}</dd>
+                    <dd>{to_iso(posting.valid_until)}</dd>
                 </div>
                 <div>
                     <dt>{t!(i18n, posting_number)}</dt>
