@@ -15,7 +15,7 @@ fi
 CHROME_PATH=/usr/bin/chromium "$tools/node_modules/.bin/lighthouse" "$url" \
   --quiet --output=json --output-path="$tools/report.json" \
   --form-factor=mobile --screenEmulation.mobile \
-  --chrome-flags="--headless --no-sandbox --disable-gpu --disable-quic --no-first-run --disable-background-networking --disable-component-update --disable-sync"
+  --chrome-flags="--accept-lang=ja-JP --headless --no-sandbox --disable-gpu --disable-quic --no-first-run --disable-background-networking --disable-component-update --disable-sync"
 node -e '
   const r = require(process.argv[1]);
   for (const [k, c] of Object.entries(r.categories)) console.log(`${k}: ${c.score}`);

@@ -114,7 +114,10 @@ mod tests {
 
     #[test]
     fn latin_and_digits_are_lower_cased_words() {
-        assert_eq!(tokens("Webエンジニア Rust2024"), ["web", "エン", "ンジ", "ジニ", "ニア", "rust2024"]);
+        assert_eq!(
+            tokens("Webエンジニア Rust2024"),
+            ["web", "エン", "ンジ", "ジニ", "ニア", "rust2024"]
+        );
     }
 
     #[test]

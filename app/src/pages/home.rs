@@ -64,22 +64,21 @@ fn PostingList(postings: Vec<PostingSummary>) -> impl IntoView {
 #[component]
 fn PostingCard(posting: PostingSummary) -> impl IntoView {
     let i18n = use_i18n();
-    let wage_form = posting.wage_form;
-    let wage = format!(
-        "{}円〜{}円",
+    let (form, min, max) = (
+        posting.wage_form,
         format_yen(posting.wage_min),
-        format_yen(posting.wage_max)
+        format_yen(posting.wage_max),
     );
+    let wage = move || match i18n.get_locale() {
+        Locale::ja => format!("{} {min}円〜{max}円", form.label_ja()),
+        Locale::en => format!("{} ¥{min}–¥{max}", form.label_en()),
+    };
     let place = move || {
         let pref = match i18n.get_locale() {
             Locale::ja => posting.prefecture.name_ja(),
             Locale::en => posting.prefecture.name_en(),
         };
         format!("{pref} {}", posting.city)
-    };
-    let form = move || match i18n.get_locale() {
-        Locale::ja => wage_form.label_ja(),
-        Locale::en => wage_form.label_en(),
     };
     let establishment = match posting.establishment {
         Some(name) => view! { <p class="establishment">{name}</p> }.into_any(),
@@ -95,7 +94,7 @@ fn PostingCard(posting: PostingSummary) -> impl IntoView {
             <dl>
                 <div>
                     <dt>{t!(i18n, posting_wage)}</dt>
-                    <dd>{form}" "{wage}</dd>
+                    <dd>{wage}</dd>
                 </div>
                 <div>
                     <dt>{t!(i18n, posting_place)}</dt>
