@@ -25,7 +25,35 @@ pub enum ValidationError {
     /// A prefecture code outside 01..=47.
     #[error("unknown prefecture code")]
     Prefecture,
-    /// A wage form other than monthly, daily or hourly.
-    #[error("unknown wage form")]
-    WageForm,
+    /// A code that names no value of its kind (a status, a wage form, …).
+    #[error("unknown code")]
+    UnknownCode,
+    /// A required field left empty.
+    #[error("required")]
+    Required,
+    /// A 事業所番号 that is not `NNNN-NNNNNN-N`.
+    #[error("malformed establishment number")]
+    EstablishmentNumber,
+    /// An age limit without one of the legal exception reasons.
+    #[error("an age limit needs a legal exception reason")]
+    AgeLimitWithoutReason,
+    /// An age range whose lower end is above its upper end, or outside
+    /// working ages.
+    #[error("age range out of order")]
+    AgeRange,
+    /// A minimum above its maximum (wages, hours).
+    #[error("minimum above maximum")]
+    MinAboveMax,
+    /// A text that is not an e-mail address.
+    #[error("not an e-mail address")]
+    Email,
+    /// A password too short or too simple.
+    #[error("password too weak")]
+    WeakPassword,
+    /// A reading (フリガナ) with characters other than katakana.
+    #[error("not katakana")]
+    Kana,
+    /// A date outside the range the field accepts.
+    #[error("date out of range")]
+    DateRange,
 }

@@ -4,13 +4,20 @@
 //! native code and wasm32, so the same rule gives instant feedback in the
 //! browser and is enforced again on the server.
 
+pub mod account;
+pub mod application;
 pub mod date;
 pub mod error;
+pub mod establishment;
 pub mod keyword;
+pub mod label;
+pub mod message;
 pub mod office;
 pub mod posting;
 pub mod prefecture;
+pub mod seeker;
 pub mod tokenizer;
+pub mod transition;
 
 pub use error::ValidationError;
 

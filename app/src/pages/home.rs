@@ -3,6 +3,7 @@
 use leptos::prelude::*;
 use leptos_meta::Title;
 use madoguchi_shared::date::to_iso;
+use madoguchi_shared::label::{Label, Lang};
 use madoguchi_shared::posting::{PostingSummary, format_yen};
 
 use crate::api::postings::newest_postings;
@@ -70,8 +71,8 @@ fn PostingCard(posting: PostingSummary) -> impl IntoView {
         format_yen(posting.wage_max),
     );
     let wage = move || match i18n.get_locale() {
-        Locale::ja => format!("{} {min}円〜{max}円", form.label_ja()),
-        Locale::en => format!("{} ¥{min}–¥{max}", form.label_en()),
+        Locale::ja => format!("{} {min}円〜{max}円", form.label(Lang::Ja)),
+        Locale::en => format!("{} ¥{min}–¥{max}", form.label(Lang::En)),
     };
     let place = move || {
         let pref = match i18n.get_locale() {

@@ -3,12 +3,14 @@
 //! `madoguchi seed` and by the run command.
 
 use chrono::{Days, NaiveDate, Utc};
-use madoguchi_shared::posting::{WageForm, default_valid_until};
+use madoguchi_shared::posting::{
+    EmploymentType, PostingCategory, PostingFlag, WageForm, WorkArrangement, default_valid_until,
+};
 use sea_orm::{
     ActiveValue::Set, DatabaseConnection, DbErr, EntityTrait, PaginatorTrait, TransactionTrait,
 };
 
-use crate::entity::{office, posting};
+use crate::entity::{establishment, office, posting, search_outbox};
 
 /// (code, name)
 const OFFICES: &[(&str, &str)] = &[
@@ -22,6 +24,9 @@ const OFFICES: &[(&str, &str)] = &[
 struct DemoPosting {
     office: &'static str,
     title: &'static str,
+    /// 雇用形態 code and 仕事の内容.
+    employment: EmploymentType,
+    description: &'static str,
     establishment: &'static str,
     city: &'static str,
     wage: (i64, i64),
@@ -35,6 +40,8 @@ const POSTINGS: &[DemoPosting] = &[
     DemoPosting {
         office: "13010",
         title: "介護職員（特別養護老人ホーム）",
+        employment: EmploymentType::Regular,
+        description: "入居者様（定員80名）の食事・入浴・排せつなどの身体介護と、レクリエーションの企画を担当します。介護職員初任者研修をお持ちの方歓迎。夜勤は月4回程度です。",
         establishment: "社会福祉法人あおば会",
         city: "文京区",
         wage: (230_000, 280_000),
@@ -45,6 +52,8 @@ const POSTINGS: &[DemoPosting] = &[
     DemoPosting {
         office: "13010",
         title: "一般事務（受付・電話応対）",
+        employment: EmploymentType::Regular,
+        description: "設計事務所での来客受付、電話応対、書類作成（Word・Excel）、郵便物の管理をお願いします。未経験の方も先輩が丁寧に指導します。",
         establishment: "株式会社神楽坂設計",
         city: "新宿区",
         wage: (210_000, 240_000),
@@ -55,6 +64,8 @@ const POSTINGS: &[DemoPosting] = &[
     DemoPosting {
         office: "13020",
         title: "倉庫内ピッキング作業（パート）",
+        employment: EmploymentType::PartTime,
+        description: "通販商品の倉庫内で、端末の指示に従って商品を集め、検品・梱包します。重い荷物は少なく、主婦（夫）の方も活躍中です。",
         establishment: "東都ロジスティクス株式会社",
         city: "台東区",
         wage: (1_250, 1_400),
@@ -65,6 +76,8 @@ const POSTINGS: &[DemoPosting] = &[
     DemoPosting {
         office: "13020",
         title: "調理補助（社員食堂）",
+        employment: EmploymentType::PartTime,
+        description: "社員食堂（1日約300食）での野菜の下処理、盛り付け、食器洗浄をお願いします。調理師免許は不要です。",
         establishment: "株式会社上野フードサービス",
         city: "荒川区",
         wage: (1_200, 1_300),
@@ -75,6 +88,8 @@ const POSTINGS: &[DemoPosting] = &[
     DemoPosting {
         office: "27010",
         title: "ルート配送ドライバー（中型免許）",
+        employment: EmploymentType::Regular,
+        description: "2トントラックで大阪府内の取引先（約15件）へ工業部品を配送します。中型自動車免許（8トン限定可）が必要です。",
         establishment: "浪速運輸株式会社",
         city: "大阪市東成区",
         wage: (260_000, 320_000),
@@ -85,6 +100,8 @@ const POSTINGS: &[DemoPosting] = &[
     DemoPosting {
         office: "27010",
         title: "経理事務（月次決算補助）",
+        employment: EmploymentType::Regular,
+        description: "製造業の経理担当として、仕訳入力、売掛金・買掛金の管理、月次決算の補助を行います。日商簿記2級以上歓迎。",
         establishment: "株式会社河内精工",
         city: "東大阪市",
         wage: (220_000, 270_000),
@@ -95,6 +112,8 @@ const POSTINGS: &[DemoPosting] = &[
     DemoPosting {
         office: "01010",
         title: "ホテルフロントスタッフ",
+        employment: EmploymentType::NonRegular,
+        description: "ビジネスホテルのフロントでチェックイン・アウト、予約管理、電話応対を担当します。英語・中国語を話せる方歓迎。",
         establishment: "札幌グランドイン株式会社",
         city: "札幌市中央区",
         wage: (200_000, 230_000),
@@ -105,6 +124,8 @@ const POSTINGS: &[DemoPosting] = &[
     DemoPosting {
         office: "01010",
         title: "除雪車オペレーター（季節）",
+        employment: EmploymentType::NonRegular,
+        description: "12月から3月まで、札幌市内の道路除雪作業に従事します。大型特殊自動車免許が必要です。待機手当あり。",
         establishment: "北央建設株式会社",
         city: "札幌市北区",
         wage: (15_000, 18_000),
@@ -115,6 +136,8 @@ const POSTINGS: &[DemoPosting] = &[
     DemoPosting {
         office: "40010",
         title: "Webエンジニア（自社サービス開発）",
+        employment: EmploymentType::Regular,
+        description: "自社の予約管理サービスのWebアプリケーション開発を担当します。Rust・TypeScriptでの開発経験がある方歓迎。リモート勤務は週2日まで可。",
         establishment: "株式会社博多クラウド",
         city: "福岡市博多区",
         wage: (300_000, 450_000),
@@ -125,6 +148,8 @@ const POSTINGS: &[DemoPosting] = &[
     DemoPosting {
         office: "40010",
         title: "保育士（認可保育園）",
+        employment: EmploymentType::Regular,
+        description: "定員60名の認可保育園で、0〜5歳児の保育を担当します。保育士資格が必要です。ブランクのある方も歓迎します。",
         establishment: "社会福祉法人つくし福祉会",
         city: "福岡市中央区",
         wage: (215_000, 250_000),
@@ -135,6 +160,8 @@ const POSTINGS: &[DemoPosting] = &[
     DemoPosting {
         office: "13010",
         title: "施設警備員（夜勤あり）",
+        employment: EmploymentType::NonRegular,
+        description: "オフィスビルの出入管理、巡回、防災センターでの監視業務です。警備員新任教育は入社後に当社で実施します。",
         establishment: "株式会社セーフティ東京",
         city: "千代田区",
         wage: (240_000, 270_000),
@@ -145,6 +172,8 @@ const POSTINGS: &[DemoPosting] = &[
     DemoPosting {
         office: "27010",
         title: "販売スタッフ（ベーカリー）",
+        employment: EmploymentType::PartTime,
+        description: "ベーカリーでのパンの陳列、レジ、包装を担当します。早朝勤務（6時〜）が可能な方歓迎。",
         establishment: "有限会社パン工房なにわ",
         city: "大阪市城東区",
         wage: (1_150, 1_250),
@@ -183,22 +212,87 @@ pub async fn seed_if_empty(db: &DatabaseConnection, today: NaiveDate) -> Result<
             .map(|(_, id)| *id)
             .expect("demo postings name demo offices");
         let accepted_on = today - Days::new(p.age_days);
-        posting::Entity::insert(posting::ActiveModel {
+        let prefecture_code: i16 = p.office[..2].parse().expect("demo codes are digits");
+        let establishment = establishment::Entity::insert(establishment::ActiveModel {
+            number: Set(format!(
+                "{}-{:06}-{}",
+                &p.office[..4],
+                100_000 + serial,
+                serial % 10
+            )),
             office_id: Set(office_id),
+            name: Set(p.establishment.to_owned()),
+            name_kana: Set(String::new()),
+            prefecture_code: Set(prefecture_code),
+            city: Set(p.city.to_owned()),
+            address: Set(String::new()),
+            industry: Set(String::new()),
+            size: Set("30-99".to_owned()),
+            description: Set(String::new()),
+            url: Set(None),
+            has_mypage: Set(true),
+            created_at: Set(now),
+            updated_at: Set(now),
+            ..Default::default()
+        })
+        .exec(&txn)
+        .await?
+        .last_insert_id;
+        let part_time = p.employment == EmploymentType::PartTime;
+        let flags = if part_time {
+            PostingFlag::pack(&[PostingFlag::NoExperience, PostingFlag::CommuteAllowance])
+        } else {
+            PostingFlag::pack(&[PostingFlag::TwoDaysOff, PostingFlag::CommuteAllowance])
+        };
+        let inserted = posting::Entity::insert(posting::ActiveModel {
+            office_id: Set(office_id),
+            establishment_id: Set(establishment),
             number: Set(format!("{}-{:08}", p.office, 1_000 + serial)),
             status: Set(p.status.to_owned()),
             disclosure: Set(p.disclosure),
             title: Set(p.title.to_owned()),
             establishment_name: Set(p.establishment.to_owned()),
-            prefecture_code: Set(p.office[..2].parse().expect("demo codes are digits")),
+            category: Set(if part_time {
+                PostingCategory::PartTime
+            } else {
+                PostingCategory::FullTime
+            }
+            .as_str()
+            .to_owned()),
+            employment_type: Set(p.employment.as_str().to_owned()),
+            arrangement: Set(WorkArrangement::Direct.as_str().to_owned()),
+            occupation_code: Set(String::new()),
+            description: Set(p.description.to_owned()),
+            prefecture_code: Set(prefecture_code),
             city: Set(p.city.to_owned()),
+            station: Set(None),
+            walk_minutes: Set(None),
             wage_form: Set(WageForm::for_amount(p.wage.0).as_str().to_owned()),
             wage_min: Set(p.wage.0),
             wage_max: Set(p.wage.1),
+            flags: Set(flags.into()),
+            openings: Set(1),
+            annual_holidays: Set(Some(if part_time { 105 } else { 120 })),
+            weekly_days: Set(Some(5)),
+            age_min: Set(None),
+            age_max: Set(None),
+            age_reason: Set(None),
+            accepts_referral: Set(true),
+            accepts_self_application: Set(true),
+            workplace_named: Set(true),
+            terms: Set("{}".to_owned()),
+            review_note: Set(None),
             accepted_on: Set(accepted_on),
             valid_until: Set(default_valid_until(accepted_on)),
             created_at: Set(now),
             updated_at: Set(now),
+            ..Default::default()
+        })
+        .exec(&txn)
+        .await?;
+        search_outbox::Entity::insert(search_outbox::ActiveModel {
+            posting_id: Set(inserted.last_insert_id),
+            created_at: Set(now),
             ..Default::default()
         })
         .exec(&txn)

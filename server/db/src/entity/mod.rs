@@ -1,4 +1,21 @@
 //! sea-orm entities, one module per table.
 
+pub mod application;
+pub mod application_document;
+pub mod audit_log;
+pub mod consultation;
+pub mod direct_request;
+pub mod establishment;
+pub mod favourite;
+pub mod message;
+pub mod notice;
+pub mod notice_read;
 pub mod office;
 pub mod posting;
+pub mod referral;
+pub mod referral_letter;
+pub mod saved_search;
+pub mod search_outbox;
+pub mod seeker;
+pub mod session;
+pub mod user_account;

@@ -3,13 +3,13 @@
 
 use sea_orm_migration::prelude::*;
 
-mod m20261125_000001_offices_and_postings;
+mod m20261125_000001_initial_schema;
 
 pub struct Migrator;
 
 #[async_trait::async_trait]
 impl MigratorTrait for Migrator {
     fn migrations() -> Vec<Box<dyn MigrationTrait>> {
-        vec![Box::new(m20261125_000001_offices_and_postings::Migration)]
+        vec![Box::new(m20261125_000001_initial_schema::Migration)]
     }
 }

@@ -1,4 +1,11 @@
-//! 求人 (job postings): numbers, validity and the summaries shown in lists.
+//! 求人 (job postings): numbers, validity, the 求人票 fields, the status
+//! life cycle and the rules of DOMAIN.md that bind them.
+
+mod status;
+mod terms;
+
+pub use status::{PostingAction, PostingStatus};
+pub use terms::*;
 
 use std::fmt;
 use std::str::FromStr;
@@ -80,43 +87,16 @@ pub fn default_valid_until(from: NaiveDate) -> NaiveDate {
         .expect("dates in service range")
 }
 
-/// 賃金形態: how the wage amounts are counted.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-pub enum WageForm {
-    /// 月給
-    Monthly,
-    /// 日給
-    Daily,
-    /// 時給
-    Hourly,
+crate::coded_enum! {
+    /// 賃金形態: how the wage amounts are counted.
+    pub enum WageForm {
+        Monthly = ("monthly", "月給", "Monthly"),
+        Daily = ("daily", "日給", "Daily"),
+        Hourly = ("hourly", "時給", "Hourly"),
+    }
 }
 
 impl WageForm {
-    /// The value stored in the database.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            WageForm::Monthly => "monthly",
-            WageForm::Daily => "daily",
-            WageForm::Hourly => "hourly",
-        }
-    }
-
-    pub fn label_ja(self) -> &'static str {
-        match self {
-            WageForm::Monthly => "月給",
-            WageForm::Daily => "日給",
-            WageForm::Hourly => "時給",
-        }
-    }
-
-    pub fn label_en(self) -> &'static str {
-        match self {
-            WageForm::Monthly => "Monthly",
-            WageForm::Daily => "Daily",
-            WageForm::Hourly => "Hourly",
-        }
-    }
-
     /// The form a plausible amount in yen belongs to (demo data only:
     /// real postings state their form).
     pub fn for_amount(yen: i64) -> WageForm {
@@ -124,18 +104,6 @@ impl WageForm {
             ..5_000 => WageForm::Hourly,
             5_000..50_000 => WageForm::Daily,
             _ => WageForm::Monthly,
-        }
-    }
-}
-
-impl FromStr for WageForm {
-    type Err = ValidationError;
-    fn from_str(s: &str) -> Result<Self, Self::Err> {
-        match s {
-            "monthly" => Ok(WageForm::Monthly),
-            "daily" => Ok(WageForm::Daily),
-            "hourly" => Ok(WageForm::Hourly),
-            _ => Err(ValidationError::WageForm),
         }
     }
 }

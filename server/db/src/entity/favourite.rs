@@ -1,0 +1,18 @@
+//! お気に入り: a posting a seeker keeps.
+
+use sea_orm::entity::prelude::*;
+
+#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+#[sea_orm(table_name = "favourite")]
+pub struct Model {
+    #[sea_orm(primary_key)]
+    pub id: i32,
+    pub seeker_id: i32,
+    pub posting_id: i32,
+    pub created_at: DateTimeUtc,
+}
+
+#[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+pub enum Relation {}
+
+impl ActiveModelBehavior for ActiveModel {}

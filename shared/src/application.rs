@@ -1,0 +1,173 @@
+//! 応募 (applications) and 紹介 (referrals).
+
+use chrono::{Days, NaiveDate};
+use serde::{Deserialize, Serialize};
+
+use crate::transition::TransitionError;
+
+crate::coded_enum! {
+    /// 応募方法: how the seeker applied.
+    pub enum ApplicationMethod {
+        OnlineReferral = ("online_referral", "オンラインハローワーク紹介", "Online referral"),
+        SelfApplication = ("self_application", "オンライン自主応募", "Online self-application"),
+        CounterReferral = ("counter_referral", "窓口での紹介", "Referral at the counter"),
+    }
+}
+
+crate::coded_enum! {
+    /// Where an application stands.
+    pub enum ApplicationStatus {
+        Applied = ("applied", "応募済み", "Applied"),
+        Screening = ("screening", "書類選考中", "Screening"),
+        Interview = ("interview", "面接", "Interview"),
+        Hired = ("hired", "採用", "Hired"),
+        NotHired = ("not_hired", "不採用", "Not hired"),
+        /// 辞退: the seeker withdrew.
+        Withdrawn = ("withdrawn", "辞退", "Withdrawn"),
+        /// The employer cancelled the posting's selection.
+        Cancelled = ("cancelled", "取消", "Cancelled"),
+    }
+}
+
+/// What happens to an application.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum ApplicationAction {
+    StartScreening,
+    InviteToInterview,
+    Hire,
+    Reject,
+    Withdraw,
+    Cancel,
+}
+
+impl ApplicationStatus {
+    pub fn next(self, action: ApplicationAction) -> Result<ApplicationStatus, TransitionError> {
+        use ApplicationAction as A;
+        use ApplicationStatus as S;
+        match (self, action) {
+            (S::Applied, A::StartScreening) => Ok(S::Screening),
+            (S::Applied | S::Screening, A::InviteToInterview) => Ok(S::Interview),
+            (S::Applied | S::Screening | S::Interview, A::Hire) => Ok(S::Hired),
+            (S::Applied | S::Screening | S::Interview, A::Reject) => Ok(S::NotHired),
+            (S::Applied | S::Screening | S::Interview, A::Withdraw) => Ok(S::Withdrawn),
+            (S::Applied | S::Screening | S::Interview, A::Cancel) => Ok(S::Cancelled),
+            (from, _) => Err(TransitionError {
+                from: from.as_str().to_owned(),
+                action: format!("{action:?}"),
+            }),
+        }
+    }
+
+    /// Whether the selection has ended (a result exists or nobody waits).
+    pub fn is_final(self) -> bool {
+        matches!(
+            self,
+            ApplicationStatus::Hired
+                | ApplicationStatus::NotHired
+                | ApplicationStatus::Withdrawn
+                | ApplicationStatus::Cancelled
+        )
+    }
+}
+
+crate::coded_enum! {
+    /// A recommendation by staff (オンラインハローワーク紹介).
+    pub enum ReferralStatus {
+        /// Sent to the seeker, waiting for an application before the deadline.
+        Recommended = ("recommended", "応募待ち", "Waiting for application"),
+        /// The seeker applied in time: the referral is established and a
+        /// referral letter (紹介状) exists.
+        Established = ("established", "紹介成立", "Referral established"),
+        /// The deadline passed unused.
+        Expired = ("expired", "期限切れ", "Expired"),
+        /// The seeker declined.
+        Declined = ("declined", "辞退", "Declined"),
+    }
+}
+
+/// How long a seeker has to answer a recommendation, by default.
+pub const DEFAULT_REFERRAL_DAYS: u64 = 7;
+
+/// The default application deadline of a recommendation sent on `sent_on`.
+pub fn default_referral_deadline(sent_on: NaiveDate) -> NaiveDate {
+    sent_on + Days::new(DEFAULT_REFERRAL_DAYS)
+}
+
+impl ReferralStatus {
+    /// The seeker applies on `today`: established if the deadline has not
+    /// passed, otherwise the recommendation has expired.
+    pub fn apply(
+        self,
+        today: NaiveDate,
+        deadline: NaiveDate,
+    ) -> Result<ReferralStatus, TransitionError> {
+        match self {
+            ReferralStatus::Recommended if today <= deadline => Ok(ReferralStatus::Established),
+            from => Err(TransitionError {
+                from: if from == ReferralStatus::Recommended {
+                    ReferralStatus::Expired.as_str().to_owned()
+                } else {
+                    from.as_str().to_owned()
+                },
+                action: "Apply".to_owned(),
+            }),
+        }
+    }
+
+    /// The status as of `today`: an unused recommendation expires after its
+    /// deadline (DOMAIN.md rule 3).
+    pub fn as_of(self, today: NaiveDate, deadline: NaiveDate) -> ReferralStatus {
+        match self {
+            ReferralStatus::Recommended if today > deadline => ReferralStatus::Expired,
+            other => other,
+        }
+    }
+}
+
+/// The longest motivation statement (志望動機), in characters.
+pub const MAX_MOTIVATION_CHARS: usize = 2000;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(m: u32, day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(2026, m, day).unwrap()
+    }
+
+    #[test]
+    fn application_moves_forward_only() {
+        use ApplicationAction as A;
+        use ApplicationStatus as S;
+        let s = S::Applied
+            .next(A::StartScreening)
+            .unwrap()
+            .next(A::InviteToInterview)
+            .unwrap();
+        assert_eq!(s, S::Interview);
+        assert_eq!(s.next(A::Hire).unwrap(), S::Hired);
+        assert!(S::Hired.next(A::Reject).is_err());
+        assert!(S::NotHired.next(A::Hire).is_err());
+        assert!(S::Interview.next(A::StartScreening).is_err());
+        assert!(S::Withdrawn.next(A::Withdraw).is_err());
+        assert!(S::Hired.is_final() && !S::Interview.is_final());
+    }
+
+    #[test]
+    fn referral_is_established_only_before_its_deadline() {
+        let sent = d(11, 25);
+        let deadline = default_referral_deadline(sent);
+        assert_eq!(deadline, d(12, 2));
+        let r = ReferralStatus::Recommended;
+        assert_eq!(r.apply(d(12, 2), deadline), Ok(ReferralStatus::Established));
+        let late = r.apply(d(12, 3), deadline).unwrap_err();
+        assert_eq!(late.from, "expired");
+        assert_eq!(r.as_of(d(12, 3), deadline), ReferralStatus::Expired);
+        assert_eq!(r.as_of(d(12, 1), deadline), ReferralStatus::Recommended);
+        assert!(
+            ReferralStatus::Established
+                .apply(d(11, 26), deadline)
+                .is_err()
+        );
+    }
+}
