@@ -8,7 +8,10 @@ use leptos_router::path;
 
 use crate::components::layout::{SiteFooter, SiteHeader};
 use crate::i18n::*;
-use crate::pages::{home::HomePage, jobs::JobsPage, not_found::NotFound};
+use crate::pages::account::{AdminHome, EmployerHome, SeekerHome, StaffHome};
+use crate::pages::{
+    home::HomePage, jobs::JobsPage, login::LoginPage, not_found::NotFound, register::RegisterPage,
+};
 
 /// The HTML document around every page. The bundle's file names carry a
 /// content hash (`output_name` is set by the server from the build), so the
@@ -51,6 +54,12 @@ pub fn App() -> impl IntoView {
                         // response, so nothing shifts when they appear.
                         <Route path=path!("") view=HomePage ssr=SsrMode::InOrder />
                         <Route path=path!("/jobs") view=JobsPage />
+                        <Route path=path!("/login") view=LoginPage />
+                        <Route path=path!("/register") view=RegisterPage />
+                        <Route path=path!("/mypage") view=SeekerHome ssr=SsrMode::InOrder />
+                        <Route path=path!("/employer") view=EmployerHome ssr=SsrMode::InOrder />
+                        <Route path=path!("/staff") view=StaffHome ssr=SsrMode::InOrder />
+                        <Route path=path!("/admin") view=AdminHome ssr=SsrMode::InOrder />
                     </Routes>
                 </main>
                 <SiteFooter />

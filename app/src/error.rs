@@ -21,6 +21,27 @@ pub enum AppError {
     /// A request the server could not read (missing or malformed arguments).
     #[error("malformed request")]
     BadRequest,
+    /// One field of a form breaks a rule; `field` is the input's name.
+    #[error("invalid {field}: {error}")]
+    Field {
+        field: String,
+        error: ValidationError,
+    },
+    /// Registration with an address that has an account already.
+    #[error("e-mail address taken")]
+    EmailTaken,
+    /// Wrong e-mail address or password (never saying which).
+    #[error("login failed")]
+    LoginFailed,
+    /// Too many login attempts; try again later.
+    #[error("too many attempts")]
+    TooManyAttempts,
+    /// The page needs a logged-in user.
+    #[error("not logged in")]
+    Unauthorized,
+    /// The user is logged in but may not do this.
+    #[error("forbidden")]
+    Forbidden,
     /// A request body over the size limit.
     #[error("request too large")]
     TooLarge,
@@ -38,7 +59,11 @@ impl AppError {
     /// The HTTP status this error answers with.
     pub fn status(&self) -> u16 {
         match self {
-            AppError::Invalid(_) | AppError::BadRequest => 400,
+            AppError::Invalid(_) | AppError::Field { .. } | AppError::BadRequest => 400,
+            AppError::EmailTaken => 409,
+            AppError::LoginFailed | AppError::Unauthorized => 401,
+            AppError::Forbidden => 403,
+            AppError::TooManyAttempts => 429,
             AppError::NotFound => 404,
             AppError::TooLarge => 413,
             AppError::Network | AppError::Internal => 500,
@@ -95,17 +120,14 @@ impl FromServerFnError for AppError {
 pub fn ErrorMessage(error: AppError) -> impl IntoView {
     let i18n = use_i18n();
     let text = match error {
-        AppError::Invalid(ValidationError::TooLong { max }) => {
-            t!(i18n, error_too_long, max = move || max).into_any()
+        AppError::Invalid(e) | AppError::Field { error: e, .. } => {
+            view! { <ValidationMessage error=e /> }.into_any()
         }
-        AppError::Invalid(ValidationError::OutOfRange { min, max }) => t!(
-            i18n,
-            error_out_of_range,
-            min = move || min,
-            max = move || max
-        )
-        .into_any(),
-        AppError::Invalid(_) => t!(i18n, error_invalid_value).into_any(),
+        AppError::EmailTaken => t!(i18n, error_email_taken).into_any(),
+        AppError::LoginFailed => t!(i18n, error_login_failed).into_any(),
+        AppError::TooManyAttempts => t!(i18n, error_too_many_attempts).into_any(),
+        AppError::Unauthorized => t!(i18n, error_unauthorized).into_any(),
+        AppError::Forbidden => t!(i18n, error_forbidden).into_any(),
         AppError::BadRequest => t!(i18n, error_bad_request).into_any(),
         AppError::NotFound => t!(i18n, error_not_found).into_any(),
         AppError::TooLarge => t!(i18n, error_too_large).into_any(),
@@ -113,4 +135,26 @@ pub fn ErrorMessage(error: AppError) -> impl IntoView {
         AppError::Internal => t!(i18n, error_internal).into_any(),
     };
     view! { <p class="error" role="alert">{text}</p> }
+}
+
+/// A broken rule as a sentence (without the surrounding paragraph).
+#[component]
+pub fn ValidationMessage(error: ValidationError) -> impl IntoView {
+    let i18n = use_i18n();
+    match error {
+        ValidationError::TooLong { max } => t!(i18n, error_too_long, max = move || max).into_any(),
+        ValidationError::OutOfRange { min, max } => t!(
+            i18n,
+            error_out_of_range,
+            min = move || min,
+            max = move || max
+        )
+        .into_any(),
+        ValidationError::Required => t!(i18n, error_required).into_any(),
+        ValidationError::Email => t!(i18n, error_email).into_any(),
+        ValidationError::WeakPassword => t!(i18n, error_weak_password).into_any(),
+        ValidationError::Kana => t!(i18n, error_kana).into_any(),
+        ValidationError::WrongPassword => t!(i18n, error_wrong_password).into_any(),
+        _ => t!(i18n, error_invalid_value).into_any(),
+    }
 }

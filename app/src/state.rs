@@ -1,8 +1,15 @@
-//! What every server function and server-side render can reach.
+//! What every server function and server-side render can reach, and the
+//! one place that decides who may do what.
+
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
 
 use axum::extract::FromRef;
 use leptos::prelude::*;
 use madoguchi_db::Db;
+use madoguchi_db::account::{Backend, User};
+use madoguchi_shared::account::Role;
 
 use crate::error::AppError;
 
@@ -11,6 +18,7 @@ use crate::error::AppError;
 pub struct AppState {
     pub leptos_options: LeptosOptions,
     pub db: Db,
+    pub login_limiter: Arc<LoginLimiter>,
 }
 
 impl FromRef<AppState> for LeptosOptions {
@@ -19,17 +27,93 @@ impl FromRef<AppState> for LeptosOptions {
     }
 }
 
-/// The database handle of the current request.
-pub fn db() -> Result<Db, AppError> {
-    use_context::<AppState>().map(|s| s.db).ok_or_else(|| {
+fn state() -> Result<AppState, AppError> {
+    use_context::<AppState>().ok_or_else(|| {
         tracing::error!("AppState missing from the server-function context");
         AppError::Internal
     })
 }
 
-/// Logs an unexpected database failure (without its data) and turns it
-/// into the generic error.
+/// The database handle of the current request.
+pub fn db() -> Result<Db, AppError> {
+    state().map(|s| s.db)
+}
+
+pub fn login_limiter() -> Result<Arc<LoginLimiter>, AppError> {
+    state().map(|s| s.login_limiter)
+}
+
+/// Logs an unexpected failure (its message only, never the data) and
+/// turns it into the generic error.
 pub fn internal(e: impl std::fmt::Display) -> AppError {
-    tracing::error!(error = %e, "database error");
+    tracing::error!(error = %e, "unexpected failure");
     AppError::Internal.respond()
+}
+
+pub type AuthSession = axum_login::AuthSession<Backend>;
+
+/// The login session of the current request.
+pub async fn auth_session() -> Result<AuthSession, AppError> {
+    leptos_axum::extract::<AuthSession>()
+        .await
+        .map_err(internal)
+}
+
+/// The logged-in user, if any.
+pub async fn current_user() -> Result<Option<User>, AppError> {
+    Ok(auth_session().await?.user)
+}
+
+/// Every server function that shows or changes anything personal calls
+/// this first: 401 without a login, 403 for a role not in `roles`.
+pub async fn require_role(roles: &[Role]) -> Result<User, AppError> {
+    match current_user().await? {
+        None => Err(AppError::Unauthorized.respond()),
+        Some(user) if roles.contains(&user.role) => Ok(user),
+        Some(_) => Err(AppError::Forbidden.respond()),
+    }
+}
+
+/// Counts failed logins per e-mail address: after [`LoginLimiter::MAX_FAILURES`]
+/// within [`LoginLimiter::WINDOW`], further attempts are refused until the
+/// window has passed. Per server process; a success clears the count.
+#[derive(Default)]
+pub struct LoginLimiter {
+    failures: Mutex<HashMap<String, (u32, Instant)>>,
+}
+
+impl LoginLimiter {
+    pub const MAX_FAILURES: u32 = 10;
+    pub const WINDOW: Duration = Duration::from_secs(15 * 60);
+
+    /// Whether another attempt for `key` may be made now.
+    pub fn allows(&self, key: &str) -> bool {
+        let mut map = self.failures.lock().unwrap_or_else(|e| e.into_inner());
+        match map.get(key) {
+            Some((_, since)) if since.elapsed() >= Self::WINDOW => {
+                map.remove(key);
+                true
+            }
+            Some((count, _)) => *count < Self::MAX_FAILURES,
+            None => true,
+        }
+    }
+
+    pub fn record_failure(&self, key: &str) {
+        let mut map = self.failures.lock().unwrap_or_else(|e| e.into_inner());
+        // Bound memory under a flood of made-up addresses.
+        if map.len() > 100_000 {
+            map.retain(|_, (_, since)| since.elapsed() < Self::WINDOW);
+        }
+        map.entry(key.to_owned())
+            .and_modify(|(count, _)| *count += 1)
+            .or_insert((1, Instant::now()));
+    }
+
+    pub fn clear(&self, key: &str) {
+        self.failures
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .remove(key);
+    }
 }

@@ -3,7 +3,7 @@
 use anyhow::Context;
 use clap::Parser;
 use madoguchi_app::state::AppState;
-use madoguchi_server::settings::{Cli, Command, Settings};
+use madoguchi_server::settings::{Cli, Command, Settings, UserCommand};
 use tracing_subscriber::EnvFilter;
 
 #[tokio::main]
@@ -23,6 +23,18 @@ async fn main() -> anyhow::Result<()> {
         Command::Seed => {
             let db = open_database(&settings).await?;
             seed(&db).await?;
+        }
+        Command::User {
+            command:
+                UserCommand::Add {
+                    email,
+                    role,
+                    office,
+                    name,
+                },
+        } => {
+            let db = open_database(&settings).await?;
+            add_user(&db, email, role, office, name).await?;
         }
         Command::Serve { demo } => {
             let db = open_database(&settings).await?;
@@ -53,6 +65,9 @@ async fn seed(db: &madoguchi_db::Db) -> anyhow::Result<()> {
     let inserted = madoguchi_db::demo::seed_if_empty(db, today)
         .await
         .context("loading demonstration data")?;
+    madoguchi_db::demo::seed_demo_accounts(db)
+        .await
+        .context("creating demonstration accounts")?;
     if inserted == 0 {
         tracing::info!("database not empty: demonstration data not loaded");
     } else {
@@ -65,8 +80,9 @@ async fn serve(settings: Settings, db: madoguchi_db::Db) -> anyhow::Result<()> {
     let state = AppState {
         leptos_options: settings.leptos_options(),
         db,
+        login_limiter: Default::default(),
     };
-    let app = madoguchi_server::router(state);
+    let app = madoguchi_server::router(state, settings.secure_cookies);
     let listener = tokio::net::TcpListener::bind(settings.addr)
         .await
         .with_context(|| format!("listening on {}", settings.addr))?;
@@ -74,6 +90,55 @@ async fn serve(settings: Settings, db: madoguchi_db::Db) -> anyhow::Result<()> {
     axum::serve(listener, app)
         .with_graceful_shutdown(shutdown_signal())
         .await?;
+    Ok(())
+}
+
+async fn add_user(
+    db: &madoguchi_db::Db,
+    email: String,
+    role: String,
+    office: Option<String>,
+    name: String,
+) -> anyhow::Result<()> {
+    use madoguchi_shared::account::{Role, check_password, normalize_email, required_text};
+    let email = normalize_email(&email).map_err(|e| anyhow::anyhow!("--email: {e}"))?;
+    let name = required_text(&name, 50).map_err(|e| anyhow::anyhow!("--name: {e}"))?;
+    let role: Role = role
+        .parse()
+        .map_err(|_| anyhow::anyhow!("--role: staff or admin"))?;
+    let office_id = match (role, office) {
+        (Role::Staff, Some(code)) => Some(
+            madoguchi_db::account::office_id(db, &code)
+                .await?
+                .with_context(|| format!("no office with code {code}"))?,
+        ),
+        (Role::Staff, None) => anyhow::bail!("staff accounts need --office"),
+        (_, Some(_)) => anyhow::bail!("--office is for staff accounts"),
+        (_, None) => None,
+    };
+    let password = match std::env::var("MADOGUCHI_PASSWORD") {
+        Ok(p) => p,
+        Err(_) => {
+            let mut line = String::new();
+            std::io::stdin().read_line(&mut line)?;
+            line.trim_end_matches(['\r', '\n']).to_owned()
+        }
+    };
+    check_password(&password).map_err(|e| anyhow::anyhow!("password: {e}"))?;
+    let hash = madoguchi_db::account::hash_password(password).await?;
+    let id = madoguchi_db::account::create_account(
+        db,
+        madoguchi_db::account::NewAccount {
+            email,
+            password_hash: hash,
+            role,
+            display_name: name,
+            office_id,
+            establishment_id: None,
+        },
+    )
+    .await?;
+    tracing::info!(user = id, role = role.as_str(), "account created");
     Ok(())
 }
 

@@ -5,20 +5,39 @@ use axum::extract::State;
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
+use axum_login::AuthManagerLayerBuilder;
 use leptos_axum::{LeptosRoutes, generate_route_list};
 use madoguchi_app::app::{App, shell};
 use madoguchi_app::state::AppState;
+use madoguchi_db::account::Backend;
+use madoguchi_db::session_store::DbSessionStore;
 use tower_http::compression::CompressionLayer;
 use tower_http::limit::RequestBodyLimitLayer;
 use tower_http::services::ServeDir;
+use tower_sessions::cookie::SameSite;
+use tower_sessions::{Expiry, SessionManagerLayer};
 
 /// Request bodies larger than this are refused with 413 before any handler
 /// reads them. Forms and server-function arguments are far smaller; file
 /// uploads get their own, larger limit where they are accepted.
 pub const MAX_BODY_BYTES: usize = 256 * 1024;
 
-pub fn router(state: AppState) -> Router {
+/// How long a session lasts without activity.
+pub const SESSION_IDLE_DAYS: i64 = 1;
+
+/// The whole application. `secure_cookies` marks the session cookie
+/// `Secure`: on wherever the site is served over HTTPS.
+pub fn router(state: AppState, secure_cookies: bool) -> Router {
     let options = state.leptos_options.clone();
+    let sessions = SessionManagerLayer::new(DbSessionStore::new(state.db.clone()))
+        .with_name("madoguchi_session")
+        .with_http_only(true)
+        .with_same_site(SameSite::Lax)
+        .with_secure(secure_cookies)
+        .with_expiry(Expiry::OnInactivity(time::Duration::days(
+            SESSION_IDLE_DAYS,
+        )));
+    let auth = AuthManagerLayerBuilder::new(Backend::new(state.db.clone()), sessions).build();
     let routes = generate_route_list(App);
     let bundle = ServeDir::new(format!("{}/{}", options.site_root, options.site_pkg_dir))
         .precompressed_br()
@@ -36,6 +55,7 @@ pub fn router(state: AppState) -> Router {
             move || shell(options.clone())
         })
         .fallback(leptos_axum::file_and_error_handler::<AppState, _>(shell))
+        .layer(auth)
         .layer(CompressionLayer::new())
         .layer(RequestBodyLimitLayer::new(MAX_BODY_BYTES))
         .with_state(state)

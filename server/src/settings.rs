@@ -31,6 +31,30 @@ pub enum Command {
     Migrate,
     /// Load the demonstration data set into an empty database and exit.
     Seed,
+    /// Manage login accounts.
+    User {
+        #[command(subcommand)]
+        command: UserCommand,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum UserCommand {
+    /// Create a staff or admin account (seekers and employers register
+    /// online). The password is read from MADOGUCHI_PASSWORD or standard
+    /// input, never from the command line.
+    Add {
+        #[arg(long)]
+        email: String,
+        #[arg(long, value_parser = ["staff", "admin"])]
+        role: String,
+        /// The office of a staff member (five digits, e.g. 13010).
+        #[arg(long)]
+        office: Option<String>,
+        /// The name shown in the service.
+        #[arg(long)]
+        name: String,
+    },
 }
 
 #[derive(Debug, Clone, Args)]
@@ -55,6 +79,10 @@ pub struct Settings {
         global = true
     )]
     pub addr: SocketAddr,
+    /// Mark the session cookie Secure (set it wherever the site is
+    /// served over HTTPS).
+    #[arg(long, env = "MADOGUCHI_SECURE_COOKIES", global = true)]
+    pub secure_cookies: bool,
     /// Folder with the compiled site: `pkg/` (bundle) and the public files.
     #[arg(
         long,

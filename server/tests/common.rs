@@ -132,14 +132,16 @@ pub async fn app_with_site_root(backend: Backend, site_root: &Path) -> TestApp {
         data_dir: "unused".into(),
         database_url: None,
         addr: "127.0.0.1:0".parse().unwrap(),
+        secure_cookies: false,
         site_root: site_root.to_path_buf(),
     };
     let state = AppState {
         leptos_options: settings.leptos_options(),
         db: db.clone(),
+        login_limiter: Default::default(),
     };
     TestApp {
-        router: madoguchi_server::router(state),
+        router: madoguchi_server::router(state, false),
         db,
         _guard: guard,
     }

@@ -50,6 +50,9 @@ pub enum ValidationError {
     /// A password too short or too simple.
     #[error("password too weak")]
     WeakPassword,
+    /// The current password given to confirm a change is wrong.
+    #[error("wrong password")]
+    WrongPassword,
     /// A reading (フリガナ) with characters other than katakana.
     #[error("not katakana")]
     Kana,

@@ -1,3 +1,4 @@
 //! Server functions, grouped by area.
 
+pub mod account;
 pub mod postings;

@@ -19,6 +19,8 @@ pub fn SiteHeader() -> impl IntoView {
                 <ul>
                     <li><A href="/">{t!(i18n, nav_home)}</A></li>
                     <li><A href="/jobs">{t!(i18n, nav_jobs)}</A></li>
+                    <li><A href="/mypage">{t!(i18n, nav_mypage)}</A></li>
+                    <li><A href="/login">{t!(i18n, nav_login)}</A></li>
                 </ul>
             </nav>
             <LanguageSwitch />

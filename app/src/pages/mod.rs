@@ -1,5 +1,8 @@
 //! One module per page.
 
+pub mod account;
 pub mod home;
 pub mod jobs;
+pub mod login;
 pub mod not_found;
+pub mod register;

@@ -10,7 +10,9 @@ use sea_orm::{
     ActiveValue::Set, DatabaseConnection, DbErr, EntityTrait, PaginatorTrait, TransactionTrait,
 };
 
-use crate::entity::{establishment, office, posting, search_outbox};
+use crate::entity::{establishment, office, posting, search_outbox, seeker};
+use madoguchi_shared::seeker::{SeekerKind, registration_valid_until};
+use sea_orm::{ColumnTrait, QueryFilter};
 
 /// (code, name)
 const OFFICES: &[(&str, &str)] = &[
@@ -300,4 +302,103 @@ pub async fn seed_if_empty(db: &DatabaseConnection, today: NaiveDate) -> Result<
     }
     txn.commit().await?;
     Ok(POSTINGS.len())
+}
+
+/// The password of every demonstration account.
+pub const DEMO_PASSWORD: &str = "demo-password-1";
+
+/// The demonstration accounts listed in the README, each with
+/// [`DEMO_PASSWORD`]. Created only by `seed` and `serve --demo`, never by a
+/// production start; does nothing when they exist already.
+pub async fn seed_demo_accounts(db: &DatabaseConnection) -> Result<(), DbErr> {
+    if crate::entity::user_account::Entity::find()
+        .count(db)
+        .await?
+        > 0
+    {
+        return Ok(());
+    }
+    use crate::account::{
+        AccountError, NewAccount, create_account, hash_password, register_seeker,
+    };
+    use madoguchi_shared::account::Role;
+
+    let failed = |e: AccountError| DbErr::Custom(format!("demo account: {e}"));
+    let hash = hash_password(DEMO_PASSWORD.to_owned())
+        .await
+        .map_err(failed)?;
+    let account = |email: &str, role: Role, name: &str, office_id, establishment_id| NewAccount {
+        email: email.to_owned(),
+        password_hash: hash.clone(),
+        role,
+        display_name: name.to_owned(),
+        office_id,
+        establishment_id,
+    };
+    let office = crate::account::office_id(db, "13010").await?;
+    let establishment = establishment::Entity::find()
+        .filter(establishment::Column::Name.eq("社会福祉法人あおば会"))
+        .one(db)
+        .await?
+        .map(|e| e.id);
+
+    let seeker_user = register_seeker(
+        db,
+        account("seeker@example.jp", Role::Seeker, "山田 花子", None, None),
+        "山田 花子".to_owned(),
+        "ヤマダ\u{3000}ハナコ".to_owned(),
+    )
+    .await
+    .map_err(failed)?;
+    // The first demo seeker is registered at office 13010.
+    let today = madoguchi_shared::today_in_japan(Utc::now());
+    let seeker = seeker::Entity::find()
+        .filter(seeker::Column::UserId.eq(seeker_user))
+        .one(db)
+        .await?
+        .ok_or_else(|| DbErr::Custom("demo seeker missing".to_owned()))?;
+    seeker::Entity::update(seeker::ActiveModel {
+        id: Set(seeker.id),
+        kind: Set(SeekerKind::Registered.as_str().to_owned()),
+        seeker_number: Set(Some("13010-20260001".to_owned())),
+        office_id: Set(office),
+        registration_active: Set(true),
+        registration_valid_until: Set(Some(registration_valid_until(today))),
+        ..Default::default()
+    })
+    .exec(db)
+    .await?;
+    register_seeker(
+        db,
+        account("seeker2@example.jp", Role::Seeker, "佐藤 健", None, None),
+        "佐藤 健".to_owned(),
+        "サトウ\u{3000}ケン".to_owned(),
+    )
+    .await
+    .map_err(failed)?;
+    create_account(
+        db,
+        account(
+            "employer@example.jp",
+            Role::Employer,
+            "あおば会 採用担当",
+            None,
+            establishment,
+        ),
+    )
+    .await
+    .map_err(failed)?;
+    create_account(
+        db,
+        account("staff@example.jp", Role::Staff, "飯田橋 職員", office, None),
+    )
+    .await
+    .map_err(failed)?;
+    create_account(
+        db,
+        account("admin@example.jp", Role::Admin, "管理者", None, None),
+    )
+    .await
+    .map_err(failed)?;
+    Ok(())
 }

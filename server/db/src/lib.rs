@@ -4,10 +4,12 @@
 //! every function is one query or one transaction, and works the same on
 //! SQLite (the embedded default) and PostgreSQL.
 
+pub mod account;
 pub mod demo;
 pub mod entity;
 pub mod migration;
 pub mod posting;
+pub mod session_store;
 
 use sea_orm::{ConnectOptions, ConnectionTrait, Database, DatabaseConnection, DbBackend, DbErr};
 use sea_orm_migration::MigratorTrait;

@@ -1,0 +1,201 @@
+//! Registration, login, logout and the account of the logged-in user.
+
+use leptos::prelude::*;
+use madoguchi_shared::account::{CurrentUser, Role};
+
+use crate::error::AppError;
+
+/// Where each role starts after logging in.
+pub fn home_of(role: Role) -> &'static str {
+    match role {
+        Role::Seeker => "/mypage",
+        Role::Employer => "/employer",
+        Role::Staff => "/staff",
+        Role::Admin => "/admin",
+    }
+}
+
+#[cfg(feature = "ssr")]
+fn field(name: &str) -> impl Fn(madoguchi_shared::ValidationError) -> AppError + '_ {
+    move |error| {
+        AppError::Field {
+            field: name.to_owned(),
+            error,
+        }
+        .respond()
+    }
+}
+
+/// Opens an internet-only seeker's MyPage and logs the seeker in.
+#[server(prefix = "/api", endpoint = "account/register")]
+pub async fn register_seeker(
+    email: String,
+    password: String,
+    name: String,
+    name_kana: String,
+) -> Result<(), AppError> {
+    use madoguchi_db::account::{AccountError, Credentials, NewAccount};
+    use madoguchi_shared::account::{
+        check_password, normalize_email, normalize_kana, required_text,
+    };
+
+    let email = normalize_email(&email).map_err(field("email"))?;
+    check_password(&password).map_err(field("password"))?;
+    let name = required_text(&name, 50).map_err(field("name"))?;
+    let name_kana = normalize_kana(&name_kana).map_err(field("name_kana"))?;
+    if name_kana.chars().count() > 50 {
+        return Err(field("name_kana")(
+            madoguchi_shared::ValidationError::TooLong { max: 50 },
+        ));
+    }
+
+    let db = crate::state::db()?;
+    let hash = madoguchi_db::account::hash_password(password.clone())
+        .await
+        .map_err(crate::state::internal)?;
+    let account = NewAccount {
+        email: email.clone(),
+        password_hash: hash,
+        role: Role::Seeker,
+        display_name: name.clone(),
+        office_id: None,
+        establishment_id: None,
+    };
+    match madoguchi_db::account::register_seeker(&db, account, name, name_kana).await {
+        Ok(_) => {}
+        Err(AccountError::EmailTaken) => return Err(AppError::EmailTaken.respond()),
+        Err(e) => return Err(crate::state::internal(e)),
+    }
+    let mut auth = crate::state::auth_session().await?;
+    let user = auth
+        .authenticate(Credentials { email, password })
+        .await
+        .map_err(crate::state::internal)?
+        .ok_or_else(|| crate::state::internal("new account does not authenticate"))?;
+    auth.login(&user).await.map_err(crate::state::internal)?;
+    leptos_axum::redirect(home_of(Role::Seeker));
+    Ok(())
+}
+
+/// Logs in with e-mail address and password; answers the user's role and
+/// sends the browser to the role's start page.
+#[server(prefix = "/api", endpoint = "account/login")]
+pub async fn login(email: String, password: String) -> Result<Role, AppError> {
+    use madoguchi_db::account::Credentials;
+    use madoguchi_shared::ValidationError;
+    use madoguchi_shared::account::MAX_PASSWORD_CHARS;
+
+    let key = email.trim().to_lowercase();
+    if key.is_empty() {
+        return Err(field("email")(ValidationError::Required));
+    }
+    if password.is_empty() {
+        return Err(field("password")(ValidationError::Required));
+    }
+    let limiter = crate::state::login_limiter()?;
+    if !limiter.allows(&key) {
+        return Err(AppError::TooManyAttempts.respond());
+    }
+    if password.chars().count() > MAX_PASSWORD_CHARS {
+        limiter.record_failure(&key);
+        return Err(AppError::LoginFailed.respond());
+    }
+    let mut auth = crate::state::auth_session().await?;
+    match auth
+        .authenticate(Credentials {
+            email: key.clone(),
+            password,
+        })
+        .await
+        .map_err(crate::state::internal)?
+    {
+        Some(user) => {
+            auth.login(&user).await.map_err(crate::state::internal)?;
+            limiter.clear(&key);
+            leptos_axum::redirect(home_of(user.role));
+            Ok(user.role)
+        }
+        None => {
+            limiter.record_failure(&key);
+            Err(AppError::LoginFailed.respond())
+        }
+    }
+}
+
+/// Ends the session and returns to the home page.
+#[server(prefix = "/api", endpoint = "account/logout")]
+pub async fn logout() -> Result<(), AppError> {
+    let mut auth = crate::state::auth_session().await?;
+    auth.logout().await.map_err(crate::state::internal)?;
+    leptos_axum::redirect("/");
+    Ok(())
+}
+
+/// The logged-in user, or `None` for a visitor.
+#[server(prefix = "/api", endpoint = "account/me")]
+pub async fn me() -> Result<Option<CurrentUser>, AppError> {
+    Ok(crate::state::current_user().await?.map(|u| CurrentUser {
+        id: u.id,
+        role: u.role,
+        display_name: u.display_name,
+    }))
+}
+
+/// The account page of `role`: 401 for visitors, 403 for other roles
+/// (admins may open every page).
+#[server(prefix = "/api", endpoint = "account/home")]
+pub async fn account_home(role: Role) -> Result<CurrentUser, AppError> {
+    let user = crate::state::require_role(&[role, Role::Admin]).await?;
+    if user.role == Role::Admin && role != Role::Admin {
+        return Err(AppError::Forbidden.respond());
+    }
+    Ok(CurrentUser {
+        id: user.id,
+        role: user.role,
+        display_name: user.display_name,
+    })
+}
+
+/// Changes the logged-in user's password; other sessions of the user end.
+#[server(prefix = "/api", endpoint = "account/password")]
+pub async fn change_password(current: String, new_password: String) -> Result<(), AppError> {
+    use axum_login::AuthnBackend;
+    use madoguchi_shared::ValidationError;
+    use madoguchi_shared::account::check_password;
+
+    let user =
+        crate::state::require_role(&[Role::Seeker, Role::Employer, Role::Staff, Role::Admin])
+            .await?;
+    check_password(&new_password).map_err(field("new_password"))?;
+    let db = crate::state::db()?;
+    let limiter = crate::state::login_limiter()?;
+    let key = format!("password-change:{}", user.id);
+    if !limiter.allows(&key) {
+        return Err(AppError::TooManyAttempts.respond());
+    }
+    if current.is_empty()
+        || !madoguchi_db::account::verify_user_password(&db, user.id, current)
+            .await
+            .map_err(crate::state::internal)?
+    {
+        limiter.record_failure(&key);
+        return Err(field("current")(ValidationError::WrongPassword));
+    }
+    let hash = madoguchi_db::account::hash_password(new_password)
+        .await
+        .map_err(crate::state::internal)?;
+    madoguchi_db::account::set_password_hash(&db, user.id, hash)
+        .await
+        .map_err(crate::state::internal)?;
+    // Keep this session: log in again with the new hash.
+    let mut auth = crate::state::auth_session().await?;
+    if let Some(updated) = auth
+        .backend
+        .get_user(&user.id)
+        .await
+        .map_err(crate::state::internal)?
+    {
+        auth.login(&updated).await.map_err(crate::state::internal)?;
+    }
+    Ok(())
+}

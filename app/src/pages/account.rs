@@ -1,0 +1,94 @@
+//! The start page of each role: `/mypage` (seekers), `/employer`,
+//! `/staff` and `/admin`. Visitors are sent to the login page.
+
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::components::Redirect;
+use madoguchi_shared::account::Role;
+use madoguchi_shared::label::{Label, Lang};
+
+use crate::api::account::{ChangePassword, Logout, account_home};
+use crate::error::{AppError, ErrorMessage};
+use crate::i18n::*;
+
+#[component]
+pub fn SeekerHome() -> impl IntoView {
+    view! { <AccountHome role=Role::Seeker /> }
+}
+
+#[component]
+pub fn EmployerHome() -> impl IntoView {
+    view! { <AccountHome role=Role::Employer /> }
+}
+
+#[component]
+pub fn StaffHome() -> impl IntoView {
+    view! { <AccountHome role=Role::Staff /> }
+}
+
+#[component]
+pub fn AdminHome() -> impl IntoView {
+    view! { <AccountHome role=Role::Admin /> }
+}
+
+#[component]
+fn AccountHome(role: Role) -> impl IntoView {
+    let i18n = use_i18n();
+    let account = Resource::new(move || role, account_home);
+    let heading = move || match role {
+        Role::Seeker => t_string!(i18n, account_heading_seeker),
+        Role::Employer => t_string!(i18n, account_heading_employer),
+        Role::Staff => t_string!(i18n, account_heading_staff),
+        Role::Admin => t_string!(i18n, account_heading_admin),
+    };
+    view! {
+        <Title text=move || t_string!(i18n, account_title) />
+        <h1>{heading}</h1>
+        <Suspense fallback=move || view! { <p class="loading">{t!(i18n, loading)}</p> }>
+            {move || Suspend::new(async move {
+                match account.await {
+                    Ok(user) => view! { <AccountDetails user /> }.into_any(),
+                    Err(AppError::Unauthorized) => view! { <Redirect path="/login" /> }.into_any(),
+                    Err(error) => view! { <ErrorMessage error /> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn AccountDetails(user: madoguchi_shared::account::CurrentUser) -> impl IntoView {
+    let i18n = use_i18n();
+    let logout = ServerAction::<Logout>::new();
+    let change = ServerAction::<ChangePassword>::new();
+    let name = user.display_name.clone();
+    let lang = move || match i18n.get_locale() {
+        Locale::ja => Lang::Ja,
+        Locale::en => Lang::En,
+    };
+    let role = user.role;
+    view! {
+        <p class="welcome" data-testid="welcome">
+            {t!(i18n, account_welcome, name = move || name.clone())}
+        </p>
+        <p>{t!(i18n, account_role)}": "{move || role.label(lang())}</p>
+        <ActionForm action=logout>
+            <button type="submit" class="secondary">{t!(i18n, nav_logout)}</button>
+        </ActionForm>
+        <section class="form-page">
+            <h2>{t!(i18n, account_change_password)}</h2>
+            <ActionForm action=change attr:class="stack-form">
+                <label for="pw-current">{t!(i18n, account_current_password)}</label>
+                <input id="pw-current" name="current" type="password" autocomplete="current-password" required maxlength="128" />
+                <label for="pw-new">{t!(i18n, account_new_password)}</label>
+                <input id="pw-new" name="new_password" type="password" autocomplete="new-password" required minlength="10" maxlength="128" />
+                <button type="submit" class="primary">{t!(i18n, account_save)}</button>
+            </ActionForm>
+            {move || match change.value().get() {
+                Some(Ok(())) => Some(view! { <p role="status">{t!(i18n, account_password_changed)}</p> }.into_any()),
+                Some(Err(error)) => Some(view! { <ErrorMessage error /> }.into_any()),
+                None => None,
+            }}
+        </section>
+    }
+}

@@ -1,0 +1,30 @@
+//! `/login`: a plain form that also works without JavaScript.
+
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::components::A;
+
+use crate::api::account::Login;
+use crate::error::ErrorMessage;
+use crate::i18n::*;
+
+#[component]
+pub fn LoginPage() -> impl IntoView {
+    let i18n = use_i18n();
+    let login = ServerAction::<Login>::new();
+    view! {
+        <Title text=move || t_string!(i18n, login_title) />
+        <section class="form-page">
+            <h1>{t!(i18n, login_heading)}</h1>
+            <ActionForm action=login attr:class="stack-form">
+                <label for="login-email">{t!(i18n, login_email)}</label>
+                <input id="login-email" name="email" type="email" autocomplete="username" required maxlength="254" />
+                <label for="login-password">{t!(i18n, login_password)}</label>
+                <input id="login-password" name="password" type="password" autocomplete="current-password" required maxlength="128" />
+                <button type="submit" class="primary">{t!(i18n, login_submit)}</button>
+            </ActionForm>
+            {move || login.value().get().and_then(|r| r.err()).map(|error| view! { <ErrorMessage error /> })}
+            <p>{t!(i18n, login_no_account)}" "<A href="/register">{t!(i18n, nav_register)}</A></p>
+        </section>
+    }
+}

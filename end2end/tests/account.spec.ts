@@ -1,0 +1,62 @@
+import { expect, test } from "@playwright/test";
+
+/** A unique address per run and project, so tests never collide. */
+function address(project: string): string {
+  return `e2e-${project}-${Date.now()}-${Math.floor(Math.random() * 1e6)}@example.jp`;
+}
+
+test("a seeker registers on a phone, logs out and logs in again", async ({ page }, info) => {
+  const email = address(info.project.name);
+  await page.goto("/register");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("求職者マイページの開設");
+  await page.getByLabel("氏名").fill("山田 太郎");
+  await page.getByLabel("フリガナ（全角カタカナ）").fill("ヤマダ タロウ");
+  await page.getByLabel("メールアドレス").fill(email);
+  await page.getByLabel("パスワード").fill("demo-password-1");
+  await page.getByRole("button", { name: "登録する" }).click();
+
+  await expect(page).toHaveURL(/\/mypage$/);
+  await expect(page.getByTestId("welcome")).toContainText("山田 太郎");
+
+  await page.getByRole("button", { name: "ログアウト" }).click();
+  await expect(page).toHaveURL(/\/$/);
+
+  // A visitor is sent to the login page.
+  await page.goto("/mypage");
+  await expect(page).toHaveURL(/\/login$/);
+
+  await page.getByLabel("メールアドレス").fill(email);
+  await page.getByLabel("パスワード").fill("wrong-password-9");
+  await page.getByRole("button", { name: "ログイン" }).click();
+  await expect(page.getByRole("alert")).toHaveText("メールアドレスまたはパスワードが正しくありません。");
+
+  await page.getByLabel("パスワード").fill("demo-password-1");
+  await page.getByRole("button", { name: "ログイン" }).click();
+  await expect(page).toHaveURL(/\/mypage$/);
+  await expect(page.getByTestId("welcome")).toContainText("山田 太郎");
+});
+
+test("registration explains a reading that is not katakana", async ({ page }, info) => {
+  await page.goto("/register");
+  await page.getByLabel("氏名").fill("山田 太郎");
+  await page.getByLabel("フリガナ（全角カタカナ）").fill("やまだ たろう");
+  await page.getByLabel("メールアドレス").fill(address(info.project.name));
+  await page.getByLabel("パスワード").fill("demo-password-1");
+  await page.getByRole("button", { name: "登録する" }).click();
+  await expect(page.getByRole("alert")).toHaveText("フリガナは全角カタカナで入力してください。");
+  await expect(page.getByLabel("フリガナ（全角カタカナ）")).toHaveAttribute("aria-invalid", "true");
+  await expect(page).toHaveURL(/\/register$/);
+});
+
+test.describe("without JavaScript", () => {
+  test.use({ javaScriptEnabled: false });
+
+  test("the demo staff member logs in with the plain form", async ({ page }) => {
+    await page.goto("/login");
+    await page.getByLabel("メールアドレス").fill("staff@example.jp");
+    await page.getByLabel("パスワード").fill("demo-password-1");
+    await page.getByRole("button", { name: "ログイン" }).click();
+    await expect(page).toHaveURL(/\/staff$/);
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("職員メニュー");
+  });
+});

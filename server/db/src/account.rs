@@ -1,0 +1,297 @@
+//! Accounts: password hashing, the login backend for axum-login and the
+//! queries behind registration.
+
+use std::fmt;
+use std::sync::LazyLock;
+
+use axum_login::{AuthUser, AuthnBackend, UserId};
+use chrono::Utc;
+use madoguchi_shared::account::Role;
+use madoguchi_shared::seeker::SeekerKind;
+use sea_orm::{
+    ActiveValue::Set, ColumnTrait, DatabaseConnection, DbErr, EntityTrait, QueryFilter,
+    TransactionTrait,
+};
+use serde::{Deserialize, Serialize};
+
+use crate::entity::{seeker, user_account};
+
+/// A logged-in user as the server knows them.
+#[derive(Clone, Serialize, Deserialize)]
+pub struct User {
+    pub id: i32,
+    pub role: Role,
+    pub display_name: String,
+    pub office_id: Option<i32>,
+    pub establishment_id: Option<i32>,
+    password_hash: String,
+}
+
+/// Shows the id and role only: names and hashes never reach a log.
+impl fmt::Debug for User {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("User")
+            .field("id", &self.id)
+            .field("role", &self.role)
+            .finish_non_exhaustive()
+    }
+}
+
+impl AuthUser for User {
+    type Id = i32;
+
+    fn id(&self) -> i32 {
+        self.id
+    }
+
+    /// Changing the password changes this hash, which ends every other
+    /// session of the user.
+    fn session_auth_hash(&self) -> &[u8] {
+        self.password_hash.as_bytes()
+    }
+}
+
+impl TryFrom<user_account::Model> for User {
+    type Error = DbErr;
+    fn try_from(row: user_account::Model) -> Result<Self, DbErr> {
+        Ok(User {
+            id: row.id,
+            role: row
+                .role
+                .parse()
+                .map_err(|_| DbErr::Custom(format!("user {}: unknown role", row.id)))?,
+            display_name: row.display_name,
+            office_id: row.office_id,
+            establishment_id: row.establishment_id,
+            password_hash: row.password_hash,
+        })
+    }
+}
+
+/// What a person types to log in.
+#[derive(Clone)]
+pub struct Credentials {
+    pub email: String,
+    pub password: String,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum AccountError {
+    #[error(transparent)]
+    Db(#[from] DbErr),
+    #[error("password hashing failed")]
+    Hashing,
+    #[error("e-mail address already registered")]
+    EmailTaken,
+}
+
+/// The login backend: looks accounts up by e-mail address and checks
+/// passwords with argon2id.
+#[derive(Clone)]
+pub struct Backend {
+    db: DatabaseConnection,
+}
+
+impl Backend {
+    pub fn new(db: DatabaseConnection) -> Self {
+        Backend { db }
+    }
+}
+
+/// Verified against when no account has the address, so that a wrong
+/// address costs as much time as a wrong password.
+static NO_SUCH_ACCOUNT_HASH: LazyLock<String> =
+    LazyLock::new(|| password_auth::generate_hash("no such account"));
+
+impl AuthnBackend for Backend {
+    type User = User;
+    type Credentials = Credentials;
+    type Error = AccountError;
+
+    async fn authenticate(&self, creds: Credentials) -> Result<Option<User>, AccountError> {
+        let email = creds.email.trim().to_lowercase();
+        let row = user_account::Entity::find()
+            .filter(user_account::Column::Email.eq(email))
+            .one(&self.db)
+            .await?;
+        let hash = row
+            .as_ref()
+            .map(|r| r.password_hash.clone())
+            .unwrap_or_else(|| NO_SUCH_ACCOUNT_HASH.clone());
+        let password = creds.password;
+        let matches = tokio::task::spawn_blocking(move || {
+            password_auth::verify_password(password, &hash).is_ok()
+        })
+        .await
+        .map_err(|_| AccountError::Hashing)?;
+        match row {
+            Some(row) if matches => {
+                let user = User::try_from(row)?;
+                let now = Utc::now();
+                user_account::Entity::update(user_account::ActiveModel {
+                    id: Set(user.id),
+                    last_login_at: Set(Some(now)),
+                    ..Default::default()
+                })
+                .exec(&self.db)
+                .await?;
+                Ok(Some(user))
+            }
+            _ => Ok(None),
+        }
+    }
+
+    async fn get_user(&self, id: &UserId<Self>) -> Result<Option<User>, AccountError> {
+        let row = user_account::Entity::find_by_id(*id).one(&self.db).await?;
+        Ok(row.map(User::try_from).transpose()?)
+    }
+}
+
+/// Hashes a password with argon2id off the async threads.
+pub async fn hash_password(password: String) -> Result<String, AccountError> {
+    tokio::task::spawn_blocking(move || password_auth::generate_hash(password))
+        .await
+        .map_err(|_| AccountError::Hashing)
+}
+
+/// A new account of any role; the e-mail address is already normalised
+/// and the password already hashed.
+pub struct NewAccount {
+    pub email: String,
+    pub password_hash: String,
+    pub role: Role,
+    pub display_name: String,
+    pub office_id: Option<i32>,
+    pub establishment_id: Option<i32>,
+}
+
+fn account_row(new: NewAccount) -> user_account::ActiveModel {
+    let now = Utc::now();
+    user_account::ActiveModel {
+        email: Set(new.email),
+        password_hash: Set(new.password_hash),
+        role: Set(new.role.as_str().to_owned()),
+        display_name: Set(new.display_name),
+        office_id: Set(new.office_id),
+        establishment_id: Set(new.establishment_id),
+        last_login_at: Set(None),
+        created_at: Set(now),
+        updated_at: Set(now),
+        ..Default::default()
+    }
+}
+
+async fn email_taken(db: &impl sea_orm::ConnectionTrait, email: &str) -> Result<bool, DbErr> {
+    Ok(user_account::Entity::find()
+        .filter(user_account::Column::Email.eq(email))
+        .one(db)
+        .await?
+        .is_some())
+}
+
+/// Creates an account (staff, admin, or an employer user of an existing
+/// establishment).
+pub async fn create_account(db: &DatabaseConnection, new: NewAccount) -> Result<i32, AccountError> {
+    let txn = db.begin().await?;
+    if email_taken(&txn, &new.email).await? {
+        return Err(AccountError::EmailTaken);
+    }
+    let id = user_account::Entity::insert(account_row(new))
+        .exec(&txn)
+        .await
+        .map_err(unique_violation_is_taken)?
+        .last_insert_id;
+    txn.commit().await?;
+    Ok(id)
+}
+
+/// Registers an internet-only seeker: the account and the seeker record,
+/// both or neither.
+pub async fn register_seeker(
+    db: &DatabaseConnection,
+    account: NewAccount,
+    name: String,
+    name_kana: String,
+) -> Result<i32, AccountError> {
+    let txn = db.begin().await?;
+    if email_taken(&txn, &account.email).await? {
+        return Err(AccountError::EmailTaken);
+    }
+    let user_id = user_account::Entity::insert(account_row(account))
+        .exec(&txn)
+        .await
+        .map_err(unique_violation_is_taken)?
+        .last_insert_id;
+    let now = Utc::now();
+    seeker::Entity::insert(seeker::ActiveModel {
+        user_id: Set(user_id),
+        kind: Set(SeekerKind::InternetOnly.as_str().to_owned()),
+        seeker_number: Set(None),
+        office_id: Set(None),
+        name: Set(name),
+        name_kana: Set(name_kana),
+        birth_date: Set(None),
+        phone: Set(None),
+        profile: Set("{}".to_owned()),
+        profile_public: Set(false),
+        registration_active: Set(false),
+        registration_valid_until: Set(None),
+        created_at: Set(now),
+        updated_at: Set(now),
+        ..Default::default()
+    })
+    .exec(&txn)
+    .await?;
+    txn.commit().await?;
+    Ok(user_id)
+}
+
+/// Two registrations racing for one address: the loser hears "taken".
+fn unique_violation_is_taken(e: DbErr) -> AccountError {
+    match e.sql_err() {
+        Some(sea_orm::SqlErr::UniqueConstraintViolation(_)) => AccountError::EmailTaken,
+        _ => AccountError::Db(e),
+    }
+}
+
+/// Replaces a user's password hash.
+pub async fn set_password_hash(
+    db: &DatabaseConnection,
+    user_id: i32,
+    hash: String,
+) -> Result<(), DbErr> {
+    user_account::Entity::update(user_account::ActiveModel {
+        id: Set(user_id),
+        password_hash: Set(hash),
+        updated_at: Set(Utc::now()),
+        ..Default::default()
+    })
+    .exec(db)
+    .await?;
+    Ok(())
+}
+
+/// Whether `password` is the user's current password.
+pub async fn verify_user_password(
+    db: &DatabaseConnection,
+    user_id: i32,
+    password: String,
+) -> Result<bool, AccountError> {
+    let Some(row) = user_account::Entity::find_by_id(user_id).one(db).await? else {
+        return Ok(false);
+    };
+    tokio::task::spawn_blocking(move || {
+        password_auth::verify_password(password, &row.password_hash).is_ok()
+    })
+    .await
+    .map_err(|_| AccountError::Hashing)
+}
+
+/// The office with this code, if any.
+pub async fn office_id(db: &DatabaseConnection, code: &str) -> Result<Option<i32>, DbErr> {
+    Ok(crate::entity::office::Entity::find()
+        .filter(crate::entity::office::Column::Code.eq(code))
+        .one(db)
+        .await?
+        .map(|o| o.id))
+}
