@@ -1,8 +1,11 @@
 //! `madoguchi`: serve, migrate or seed.
 
+use std::sync::Arc;
+
 use anyhow::Context;
 use clap::Parser;
 use madoguchi_app::state::AppState;
+use madoguchi_db::search::SearchIndex;
 use madoguchi_server::settings::{Cli, Command, Settings, UserCommand};
 use tracing_subscriber::EnvFilter;
 
@@ -36,11 +39,31 @@ async fn main() -> anyhow::Result<()> {
             let db = open_database(&settings).await?;
             add_user(&db, email, role, office, name).await?;
         }
+        Command::Reindex => {
+            let db = open_database(&settings).await?;
+            let index = open_index(&settings)?;
+            let started = std::time::Instant::now();
+            let indexed = index
+                .rebuild(&db)
+                .await
+                .context("rebuilding the search index")?;
+            tracing::info!(
+                postings = indexed,
+                seconds = started.elapsed().as_secs_f64(),
+                "search index rebuilt"
+            );
+        }
         Command::Serve { demo } => {
             let db = open_database(&settings).await?;
             if demo {
                 seed(&db).await?;
             }
+            let index = open_index(&settings)?;
+            index
+                .sync(&db)
+                .await
+                .context("bringing the search index up to date")?;
+            tokio::spawn(keep_index_in_step(index, db.clone()));
             serve(settings, db).await?;
         }
     }
@@ -58,6 +81,25 @@ async fn open_database(settings: &Settings) -> anyhow::Result<madoguchi_db::Db> 
         .await
         .context("applying migrations")?;
     Ok(db)
+}
+
+fn open_index(settings: &Settings) -> anyhow::Result<Arc<SearchIndex>> {
+    let dir = settings.index_dir();
+    let index = SearchIndex::open(&dir)
+        .with_context(|| format!("opening the search index in {}", dir.display()))?;
+    Ok(Arc::new(index))
+}
+
+/// Applies new outbox rows to this server's index, once a second.
+async fn keep_index_in_step(index: Arc<SearchIndex>, db: madoguchi_db::Db) {
+    let mut tick = tokio::time::interval(std::time::Duration::from_secs(1));
+    tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+    loop {
+        tick.tick().await;
+        if let Err(e) = index.sync(&db).await {
+            tracing::error!(error = %e, "search index sync failed; retrying");
+        }
+    }
 }
 
 async fn seed(db: &madoguchi_db::Db) -> anyhow::Result<()> {

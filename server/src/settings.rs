@@ -31,6 +31,8 @@ pub enum Command {
     Migrate,
     /// Load the demonstration data set into an empty database and exit.
     Seed,
+    /// Rebuild the search index from the database and exit.
+    Reindex,
     /// Manage login accounts.
     User {
         #[command(subcommand)]
@@ -59,7 +61,8 @@ pub enum UserCommand {
 
 #[derive(Debug, Clone, Args)]
 pub struct Settings {
-    /// Folder for the default SQLite database (and, later, the search index).
+    /// Folder for the default SQLite database and this server's search
+    /// index; two servers with different folders never share an index.
     #[arg(
         long,
         env = "MADOGUCHI_DATA_DIR",
@@ -107,6 +110,11 @@ impl Settings {
                 Ok(sqlite_url(&self.data_dir.join("madoguchi.db")))
             }
         }
+    }
+
+    /// Where this server keeps its search index.
+    pub fn index_dir(&self) -> PathBuf {
+        self.data_dir.join("index")
     }
 
     /// Leptos's options for this site. The bundle's base name comes from

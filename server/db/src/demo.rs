@@ -10,7 +10,7 @@ use sea_orm::{
     ActiveValue::Set, DatabaseConnection, DbErr, EntityTrait, PaginatorTrait, TransactionTrait,
 };
 
-use crate::entity::{establishment, office, posting, search_outbox, seeker};
+use crate::entity::{establishment, office, posting, seeker};
 use madoguchi_shared::seeker::{SeekerKind, registration_valid_until};
 use sea_orm::{ColumnTrait, QueryFilter};
 
@@ -292,13 +292,7 @@ pub async fn seed_if_empty(db: &DatabaseConnection, today: NaiveDate) -> Result<
         })
         .exec(&txn)
         .await?;
-        search_outbox::Entity::insert(search_outbox::ActiveModel {
-            posting_id: Set(inserted.last_insert_id),
-            created_at: Set(now),
-            ..Default::default()
-        })
-        .exec(&txn)
-        .await?;
+        crate::search::record_change(&txn, inserted.last_insert_id).await?;
     }
     txn.commit().await?;
     Ok(POSTINGS.len())

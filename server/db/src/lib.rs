@@ -9,6 +9,7 @@ pub mod demo;
 pub mod entity;
 pub mod migration;
 pub mod posting;
+pub mod search;
 pub mod session_store;
 
 use sea_orm::{ConnectOptions, ConnectionTrait, Database, DatabaseConnection, DbBackend, DbErr};

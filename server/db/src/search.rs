@@ -1,0 +1,396 @@
+//! The search index of postings: tantivy, embedded in each server process.
+//!
+//! The database is the source of truth. Every change to a posting writes
+//! a row to `search_outbox` in the same transaction; [`SearchIndex::sync`]
+//! applies those rows in order and commits, together with the documents,
+//! the id of the last row applied (tantivy's commit payload). A crash
+//! therefore never leaves the index silently behind: the next sync resumes
+//! where the last commit ended. Several app servers sharing one PostgreSQL
+//! each keep a complete index in their own data folder.
+//!
+//! Only postings the public may find are indexed (published, 公開範囲 1 or
+//! 2); the validity date is checked at query time, since "today" moves.
+
+use std::path::Path;
+
+use chrono::{NaiveDate, Utc};
+use madoguchi_shared::posting::{Disclosure, PostingStatus};
+use madoguchi_shared::tokenizer::{normalize, tokenize_normalized};
+use sea_orm::{
+    ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter, QueryOrder, QuerySelect,
+};
+use tantivy::collector::{Count, TopDocs};
+use tantivy::directory::MmapDirectory;
+use tantivy::query::{BooleanQuery, Occur, PhraseQuery, Query, RangeQuery, TermQuery};
+use tantivy::schema::{
+    FAST, Field, INDEXED, IndexRecordOption, STORED, STRING, Schema, TextFieldIndexing,
+    TextOptions, Value,
+};
+use tantivy::tokenizer::{Token, TokenStream, Tokenizer};
+use tantivy::{Index, IndexReader, IndexWriter, Order, ReloadPolicy, TantivyDocument, Term, doc};
+use tokio::sync::Mutex;
+
+use crate::entity::{posting, search_outbox};
+
+/// The name our Japanese tokenizer is registered under.
+const TOKENIZER: &str = "ja";
+/// Outbox rows read per batch.
+const BATCH: u64 = 1_000;
+/// A missing outbox id younger than this may still be committed by a
+/// running transaction: sync waits for it rather than skip past it.
+const GAP_GRACE_SECONDS: i64 = 30;
+
+#[derive(Debug, thiserror::Error)]
+pub enum SearchError {
+    #[error(transparent)]
+    Index(#[from] tantivy::TantivyError),
+    #[error(transparent)]
+    Directory(#[from] tantivy::directory::error::OpenDirectoryError),
+    #[error(transparent)]
+    Db(#[from] DbErr),
+    #[error(transparent)]
+    Io(#[from] std::io::Error),
+}
+
+/// Our tokenizer (shared::tokenizer) in tantivy's terms.
+#[derive(Clone, Default)]
+struct JapaneseTokenizer {
+    tokens: Vec<Token>,
+}
+
+struct Tokens<'a> {
+    tokens: &'a [Token],
+    current: Option<usize>,
+}
+
+impl Tokenizer for JapaneseTokenizer {
+    type TokenStream<'a> = Tokens<'a>;
+
+    fn token_stream<'a>(&'a mut self, text: &'a str) -> Tokens<'a> {
+        self.tokens.clear();
+        for t in tokenize_normalized(&normalize(text)) {
+            self.tokens.push(Token {
+                offset_from: 0,
+                offset_to: 0,
+                position: t.position,
+                text: t.text,
+                position_length: 1,
+            });
+        }
+        Tokens {
+            tokens: &self.tokens,
+            current: None,
+        }
+    }
+}
+
+impl TokenStream for Tokens<'_> {
+    fn advance(&mut self) -> bool {
+        let next = self.current.map_or(0, |i| i + 1);
+        self.current = Some(next);
+        next < self.tokens.len()
+    }
+
+    fn token(&self) -> &Token {
+        &self.tokens[self.current.unwrap_or(0)]
+    }
+
+    fn token_mut(&mut self) -> &mut Token {
+        unreachable!("our tokens are not filtered")
+    }
+}
+
+#[derive(Clone, Copy)]
+struct Fields {
+    id: Field,
+    number: Field,
+    title: Field,
+    text: Field,
+    prefecture: Field,
+    wage_min: Field,
+    accepted_on: Field,
+    valid_until: Field,
+    flags: Field,
+}
+
+fn schema() -> (Schema, Fields) {
+    let mut b = Schema::builder();
+    let text = TextOptions::default().set_indexing_options(
+        TextFieldIndexing::default()
+            .set_tokenizer(TOKENIZER)
+            .set_index_option(IndexRecordOption::WithFreqsAndPositions),
+    );
+    let fields = Fields {
+        id: b.add_u64_field("id", INDEXED | STORED | FAST),
+        number: b.add_text_field("number", STRING | STORED),
+        title: b.add_text_field("title", text.clone()),
+        text: b.add_text_field("text", text),
+        prefecture: b.add_u64_field("prefecture", INDEXED | FAST),
+        wage_min: b.add_i64_field("wage_min", INDEXED | FAST),
+        accepted_on: b.add_i64_field("accepted_on", INDEXED | FAST),
+        valid_until: b.add_i64_field("valid_until", INDEXED | FAST),
+        flags: b.add_u64_field("flags", FAST),
+    };
+    (b.build(), fields)
+}
+
+fn day_number(date: NaiveDate) -> i64 {
+    (date - NaiveDate::default()).num_days()
+}
+
+/// The search index of one server process.
+pub struct SearchIndex {
+    index: Index,
+    reader: IndexReader,
+    writer: Mutex<IndexWriter>,
+    fields: Fields,
+}
+
+/// Search results: the total and one page of posting ids, newest first.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Hits {
+    pub total: usize,
+    pub posting_ids: Vec<i32>,
+}
+
+impl SearchIndex {
+    /// Opens the index in `dir`, creating it when missing. An index of an
+    /// older schema is removed and built anew by the next sync.
+    pub fn open(dir: &Path) -> Result<SearchIndex, SearchError> {
+        std::fs::create_dir_all(dir)?;
+        let (schema, fields) = schema();
+        let index = match Index::open_or_create(MmapDirectory::open(dir)?, schema.clone()) {
+            Ok(index) => index,
+            Err(tantivy::TantivyError::SchemaError(_)) => {
+                tracing::warn!("search index schema changed: rebuilding");
+                std::fs::remove_dir_all(dir)?;
+                std::fs::create_dir_all(dir)?;
+                Index::open_or_create(MmapDirectory::open(dir)?, schema)?
+            }
+            Err(e) => return Err(e.into()),
+        };
+        index
+            .tokenizers()
+            .register(TOKENIZER, JapaneseTokenizer::default());
+        let writer = index.writer(50_000_000)?;
+        let reader = index
+            .reader_builder()
+            .reload_policy(ReloadPolicy::Manual)
+            .try_into()?;
+        Ok(SearchIndex {
+            index,
+            reader,
+            writer: Mutex::new(writer),
+            fields,
+        })
+    }
+
+    /// The id of the last outbox row the index has applied.
+    pub fn applied_up_to(&self) -> Result<i64, SearchError> {
+        Ok(self
+            .index
+            .load_metas()?
+            .payload
+            .and_then(|p| p.parse().ok())
+            .unwrap_or(0))
+    }
+
+    fn document(&self, p: &posting::Model) -> Option<TantivyDocument> {
+        let public = p.status == PostingStatus::Published.as_str()
+            && Disclosure::from_number(p.disclosure) != Some(Disclosure::StaffOnly);
+        if !public {
+            return None;
+        }
+        let f = self.fields;
+        // 公開範囲 2 hides the establishment: its name must not find it.
+        let establishment = if Disclosure::from_number(p.disclosure) == Some(Disclosure::Public) {
+            p.establishment_name.as_str()
+        } else {
+            ""
+        };
+        Some(doc!(
+            f.id => p.id as u64,
+            f.number => p.number.clone(),
+            f.title => p.title.clone(),
+            f.text => format!("{}\n{}\n{}\n{}", p.title, p.description, p.city, establishment),
+            f.prefecture => p.prefecture_code as u64,
+            f.wage_min => p.wage_min,
+            f.accepted_on => day_number(p.accepted_on),
+            f.valid_until => day_number(p.valid_until),
+            f.flags => p.flags as u64,
+        ))
+    }
+
+    /// Applies the outbox rows written since the last sync, in order, and
+    /// makes them searchable. Returns how many rows it applied.
+    pub async fn sync(&self, db: &impl ConnectionTrait) -> Result<usize, SearchError> {
+        let mut writer = self.writer.lock().await;
+        let mut last = self.applied_up_to()?;
+        let mut applied = 0;
+        loop {
+            let rows = search_outbox::Entity::find()
+                .filter(search_outbox::Column::Id.gt(last))
+                .order_by_asc(search_outbox::Column::Id)
+                .limit(BATCH)
+                .all(db)
+                .await?;
+            let mut progressed = false;
+            let mut stop = false;
+            let mut ids = Vec::new();
+            for row in &rows {
+                let young = (Utc::now() - row.created_at).num_seconds() < GAP_GRACE_SECONDS;
+                if row.id != last + 1 && young {
+                    stop = true;
+                    break;
+                }
+                ids.push(row.posting_id);
+                last = row.id;
+                progressed = true;
+            }
+            if !ids.is_empty() {
+                self.apply(&mut writer, db, &ids).await?;
+                applied += ids.len();
+            }
+            if progressed {
+                let mut commit = writer.prepare_commit()?;
+                commit.set_payload(&last.to_string());
+                commit.commit()?;
+            }
+            if stop || (rows.len() as u64) < BATCH {
+                break;
+            }
+        }
+        if applied > 0 {
+            self.reader.reload()?;
+        }
+        Ok(applied)
+    }
+
+    /// Replaces the documents of `posting_ids` with their current state.
+    async fn apply(
+        &self,
+        writer: &mut IndexWriter,
+        db: &impl ConnectionTrait,
+        posting_ids: &[i32],
+    ) -> Result<(), SearchError> {
+        let mut unique = posting_ids.to_vec();
+        unique.sort_unstable();
+        unique.dedup();
+        let rows = posting::Entity::find()
+            .filter(posting::Column::Id.is_in(unique.clone()))
+            .all(db)
+            .await?;
+        for id in &unique {
+            writer.delete_term(Term::from_field_u64(self.fields.id, *id as u64));
+        }
+        for row in &rows {
+            if let Some(doc) = self.document(row) {
+                writer.add_document(doc)?;
+            }
+        }
+        Ok(())
+    }
+
+    /// Builds the index anew from the posting table (`madoguchi reindex`).
+    pub async fn rebuild(&self, db: &impl ConnectionTrait) -> Result<usize, SearchError> {
+        let mut writer = self.writer.lock().await;
+        // Changes after this point are applied by the next sync again,
+        // which is harmless: applying is idempotent.
+        let up_to = search_outbox::Entity::find()
+            .order_by_desc(search_outbox::Column::Id)
+            .one(db)
+            .await?
+            .map_or(0, |r| r.id);
+        writer.delete_all_documents()?;
+        let mut after = 0;
+        let mut indexed = 0;
+        loop {
+            let rows = posting::Entity::find()
+                .filter(posting::Column::Id.gt(after))
+                .order_by_asc(posting::Column::Id)
+                .limit(BATCH * 10)
+                .all(db)
+                .await?;
+            let Some(last) = rows.last() else { break };
+            after = last.id;
+            for row in &rows {
+                if let Some(doc) = self.document(row) {
+                    writer.add_document(doc)?;
+                    indexed += 1;
+                }
+            }
+        }
+        let mut commit = writer.prepare_commit()?;
+        commit.set_payload(&up_to.to_string());
+        commit.commit()?;
+        self.reader.reload()?;
+        Ok(indexed)
+    }
+
+    /// Postings matching every keyword (each word of two or more
+    /// characters as a phrase of its bigrams) and still valid on `today`,
+    /// newest first.
+    pub fn search(
+        &self,
+        keywords: &str,
+        today: NaiveDate,
+        limit: usize,
+    ) -> Result<Hits, SearchError> {
+        let f = self.fields;
+        let mut clauses: Vec<(Occur, Box<dyn Query>)> = vec![(
+            Occur::Must,
+            Box::new(RangeQuery::new(
+                std::ops::Bound::Included(Term::from_field_i64(f.valid_until, day_number(today))),
+                std::ops::Bound::Unbounded,
+            )),
+        )];
+        for word in keywords.split_whitespace() {
+            let terms: Vec<Term> = tokenize_normalized(&normalize(word))
+                .into_iter()
+                .map(|t| Term::from_field_text(f.text, &t.text))
+                .collect();
+            let query: Box<dyn Query> = match terms.len() {
+                0 => continue,
+                1 => Box::new(TermQuery::new(terms[0].clone(), IndexRecordOption::Basic)),
+                _ => Box::new(PhraseQuery::new(terms)),
+            };
+            clauses.push((Occur::Must, query));
+        }
+        let query = BooleanQuery::new(clauses);
+        let searcher = self.reader.searcher();
+        let top = TopDocs::with_limit(limit.max(1))
+            .order_by_fast_field::<i64>("accepted_on", Order::Desc);
+        let (total, docs) = searcher.search(&query, &(Count, top))?;
+        let mut posting_ids = Vec::with_capacity(docs.len());
+        for (_, address) in docs.into_iter().take(limit) {
+            let doc: TantivyDocument = searcher.doc(address)?;
+            if let Some(id) = doc.get_first(f.id).and_then(|v| v.as_u64()) {
+                posting_ids.push(id as i32);
+            }
+        }
+        Ok(Hits { total, posting_ids })
+    }
+
+    /// How many documents the index holds.
+    pub fn len(&self) -> u64 {
+        self.reader.searcher().num_docs()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+}
+
+/// Records that a posting changed, for every node's search index. Call it
+/// in the transaction that changes the posting.
+pub async fn record_change(db: &impl ConnectionTrait, posting_id: i32) -> Result<(), DbErr> {
+    use sea_orm::ActiveValue::Set;
+    search_outbox::Entity::insert(search_outbox::ActiveModel {
+        posting_id: Set(posting_id),
+        created_at: Set(Utc::now()),
+        ..Default::default()
+    })
+    .exec(db)
+    .await?;
+    Ok(())
+}
