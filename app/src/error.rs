@@ -73,8 +73,22 @@ impl AppError {
     /// Sets the HTTP status of the response being built to match this
     /// error, and returns it, for `Err(AppError::…​.respond())`.
     pub fn respond(self) -> Self {
+        // A plain HTML form posted to a server function (JavaScript off) is
+        // answered with a redirect back to the form, carrying the error in
+        // its URL; a status here would replace that redirect.
         #[cfg(feature = "ssr")]
-        if let Some(response) = use_context::<leptos_axum::ResponseOptions>() {
+        let plain_form_post = use_context::<http::request::Parts>().is_some_and(|parts| {
+            parts.method == http::Method::POST
+                && parts
+                    .headers
+                    .get(http::header::ACCEPT)
+                    .and_then(|v| v.to_str().ok())
+                    .is_some_and(|v| v.contains("text/html"))
+        });
+        #[cfg(feature = "ssr")]
+        if let Some(response) = use_context::<leptos_axum::ResponseOptions>()
+            && !plain_form_post
+        {
             response.set_status(
                 http::StatusCode::from_u16(self.status())
                     .unwrap_or(http::StatusCode::INTERNAL_SERVER_ERROR),

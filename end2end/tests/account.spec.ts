@@ -60,3 +60,16 @@ test.describe("without JavaScript", () => {
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("職員メニュー");
   });
 });
+
+test.describe("without JavaScript, a failed login", () => {
+  test.use({ javaScriptEnabled: false });
+
+  test("returns to the form with the reason", async ({ page }) => {
+    await page.goto("/login");
+    await page.getByLabel("メールアドレス").fill("staff@example.jp");
+    await page.getByLabel("パスワード").fill("wrong-password-9");
+    await page.getByRole("button", { name: "ログイン" }).click();
+    await expect(page).toHaveURL(/\/login\?/);
+    await expect(page.getByRole("alert")).toHaveText("メールアドレスまたはパスワードが正しくありません。");
+  });
+});

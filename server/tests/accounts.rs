@@ -394,3 +394,35 @@ async fn every_demo_account_logs_in_to_its_page() {
         );
     }
 }
+
+#[tokio::test]
+async fn a_plain_form_login_failure_redirects_back_with_the_reason() {
+    let app = app(Backend::Sqlite).await;
+    register(&app, "f@example.jp").await;
+    let res = app
+        .send(
+            Request::post("/api/account/login")
+                .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+                .header(header::ACCEPT, "text/html")
+                .header(header::REFERER, "http://127.0.0.1/login")
+                .body(Body::from(form(&[
+                    ("email", "f@example.jp"),
+                    ("password", "wrong-password-9"),
+                ])))
+                .unwrap(),
+        )
+        .await;
+    assert_eq!(res.status(), StatusCode::FOUND);
+    let location = res.headers()[header::LOCATION].to_str().unwrap();
+    assert!(
+        location.contains("/login?") && location.contains("__err="),
+        "{location}"
+    );
+    // The login page shows the reason from the address.
+    let path = location.trim_start_matches("http://127.0.0.1");
+    let (_, html) = page(&app, path, None).await;
+    assert!(
+        html.contains("メールアドレスまたはパスワードが正しくありません"),
+        "{html}"
+    );
+}

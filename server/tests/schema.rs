@@ -83,10 +83,22 @@ async fn foreign_and_unique_keys_hold() {
         assert!(orphan.is_err(), "{backend:?}: foreign key not enforced");
 
         // Two accounts with one e-mail address are refused.
-        user_account::Entity::insert(seeker_account("a@example.jp"))
-            .exec(db)
-            .await
-            .unwrap();
+        let registered = madoguchi_db::account::NewAccount {
+            email: "a@example.jp".to_owned(),
+            password_hash: "x".to_owned(),
+            role: madoguchi_shared::account::Role::Seeker,
+            display_name: "山田".to_owned(),
+            office_id: None,
+            establishment_id: None,
+        };
+        madoguchi_db::account::register_seeker(
+            db,
+            registered,
+            "山田 太郎".to_owned(),
+            "ヤマダ タロウ".to_owned(),
+        )
+        .await
+        .unwrap();
         let twice = user_account::Entity::insert(seeker_account("a@example.jp"))
             .exec(db)
             .await;
@@ -94,27 +106,12 @@ async fn foreign_and_unique_keys_hold() {
 
         // One favourite per seeker and posting.
         let user = user_account::Entity::find().one(db).await.unwrap().unwrap();
-        let seeker = seeker::Entity::insert(seeker::ActiveModel {
-            user_id: Set(user.id),
-            kind: Set("internet_only".to_owned()),
-            seeker_number: Set(None),
-            office_id: Set(None),
-            name: Set("山田 太郎".to_owned()),
-            name_kana: Set("ヤマダ タロウ".to_owned()),
-            birth_date: Set(None),
-            phone: Set(None),
-            profile: Set("{}".to_owned()),
-            profile_public: Set(false),
-            registration_active: Set(false),
-            registration_valid_until: Set(None),
-            created_at: Set(now),
-            updated_at: Set(now),
-            ..Default::default()
-        })
-        .exec(db)
-        .await
-        .unwrap()
-        .last_insert_id;
+        let seeker = seeker::Entity::find()
+            .one(db)
+            .await
+            .unwrap()
+            .map(|s| s.id)
+            .expect("a seeker");
         let posting = posting::Entity::find().one(db).await.unwrap().unwrap();
         let favourite = || favourite::ActiveModel {
             seeker_id: Set(seeker),
