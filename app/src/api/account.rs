@@ -141,14 +141,10 @@ pub async fn me() -> Result<Option<CurrentUser>, AppError> {
     }))
 }
 
-/// The account page of `role`: 401 for visitors, 403 for other roles
-/// (admins may open every page).
+/// The account page of `role`: 401 for visitors, 403 for every other role.
 #[server(prefix = "/api", endpoint = "account/home")]
 pub async fn account_home(role: Role) -> Result<CurrentUser, AppError> {
-    let user = crate::state::require_role(&[role, Role::Admin]).await?;
-    if user.role == Role::Admin && role != Role::Admin {
-        return Err(AppError::Forbidden.respond());
-    }
+    let user = crate::state::require_role(&[role]).await?;
     Ok(CurrentUser {
         id: user.id,
         role: user.role,
