@@ -16,7 +16,7 @@ async fn every_table_exists_and_the_demo_data_is_consistent() {
         let db = &app.db;
         assert_eq!(
             office::Entity::find().count(db).await.unwrap(),
-            5,
+            48,
             "{backend:?}"
         );
         assert_eq!(establishment::Entity::find().count(db).await.unwrap(), 12);

@@ -14,14 +14,15 @@ use crate::entity::{establishment, office, posting, seeker};
 use madoguchi_shared::seeker::{SeekerKind, registration_valid_until};
 use sea_orm::{ColumnTrait, QueryFilter};
 
-/// (code, name)
-const OFFICES: &[(&str, &str)] = &[
-    ("13010", "飯田橋公共職業安定所"),
-    ("13020", "上野公共職業安定所"),
-    ("27010", "大阪東公共職業安定所"),
-    ("01010", "札幌公共職業安定所"),
-    ("40010", "福岡中央公共職業安定所"),
-];
+/// The offices: `data/offices.tsv` (code, tab, name).
+const OFFICES_TSV: &str = include_str!("../data/offices.tsv");
+
+fn offices() -> impl Iterator<Item = (&'static str, &'static str)> {
+    OFFICES_TSV
+        .lines()
+        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+        .filter_map(|l| l.split_once('\t'))
+}
 
 struct DemoPosting {
     office: &'static str,
@@ -194,18 +195,18 @@ pub async fn seed_if_empty(db: &DatabaseConnection, today: NaiveDate) -> Result<
     let txn = db.begin().await?;
     let now = Utc::now();
     let mut office_ids = Vec::new();
-    for (code, name) in OFFICES {
+    for (code, name) in offices() {
         let prefecture: i16 = code[..2].parse().expect("demo codes are digits");
         let inserted = office::Entity::insert(office::ActiveModel {
-            code: Set((*code).to_owned()),
-            name: Set((*name).to_owned()),
+            code: Set(code.to_owned()),
+            name: Set(name.to_owned()),
             prefecture_code: Set(prefecture),
             created_at: Set(now),
             ..Default::default()
         })
         .exec(&txn)
         .await?;
-        office_ids.push((*code, inserted.last_insert_id));
+        office_ids.push((code, inserted.last_insert_id));
     }
     for (serial, p) in POSTINGS.iter().enumerate() {
         let office_id = office_ids
@@ -395,4 +396,22 @@ pub async fn seed_demo_accounts(db: &DatabaseConnection) -> Result<(), DbErr> {
     .await
     .map_err(failed)?;
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use madoguchi_shared::office::OfficeCode;
+    use std::collections::BTreeSet;
+
+    #[test]
+    fn the_office_table_covers_every_prefecture_once_per_code() {
+        let codes: Vec<OfficeCode> = super::offices()
+            .map(|(code, _)| code.parse().expect("a valid office code"))
+            .collect();
+        let unique: BTreeSet<_> = codes.iter().collect();
+        assert_eq!(unique.len(), codes.len());
+        let prefectures: BTreeSet<u8> = codes.iter().map(|c| c.prefecture().code()).collect();
+        assert_eq!(prefectures.len(), 47);
+        assert!(super::offices().all(|(_, name)| name.ends_with("公共職業安定所")));
+    }
 }
