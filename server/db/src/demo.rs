@@ -4,7 +4,8 @@
 
 use chrono::{Days, NaiveDate, Utc};
 use madoguchi_shared::posting::{
-    EmploymentType, PostingCategory, PostingFlag, WageForm, WorkArrangement, default_valid_until,
+    EmploymentType, PostingCategory, PostingFlag, PostingStatus, WageForm, WorkArrangement,
+    default_valid_until,
 };
 use sea_orm::{
     ActiveValue::Set, DatabaseConnection, DbErr, EntityTrait, PaginatorTrait, TransactionTrait,
@@ -36,7 +37,7 @@ struct DemoPosting {
     disclosure: i16,
     /// Days before today the posting was accepted.
     age_days: u64,
-    status: &'static str,
+    status: PostingStatus,
 }
 
 const POSTINGS: &[DemoPosting] = &[
@@ -50,7 +51,7 @@ const POSTINGS: &[DemoPosting] = &[
         wage: (230_000, 280_000),
         disclosure: 1,
         age_days: 1,
-        status: posting::status::PUBLISHED,
+        status: PostingStatus::Published,
     },
     DemoPosting {
         office: "13010",
@@ -62,7 +63,7 @@ const POSTINGS: &[DemoPosting] = &[
         wage: (210_000, 240_000),
         disclosure: 1,
         age_days: 2,
-        status: posting::status::PUBLISHED,
+        status: PostingStatus::Published,
     },
     DemoPosting {
         office: "13020",
@@ -74,7 +75,7 @@ const POSTINGS: &[DemoPosting] = &[
         wage: (1_250, 1_400),
         disclosure: 2,
         age_days: 3,
-        status: posting::status::PUBLISHED,
+        status: PostingStatus::Published,
     },
     DemoPosting {
         office: "13020",
@@ -86,7 +87,7 @@ const POSTINGS: &[DemoPosting] = &[
         wage: (1_200, 1_300),
         disclosure: 1,
         age_days: 5,
-        status: posting::status::PUBLISHED,
+        status: PostingStatus::Published,
     },
     DemoPosting {
         office: "27010",
@@ -98,7 +99,7 @@ const POSTINGS: &[DemoPosting] = &[
         wage: (260_000, 320_000),
         disclosure: 1,
         age_days: 4,
-        status: posting::status::PUBLISHED,
+        status: PostingStatus::Published,
     },
     DemoPosting {
         office: "27010",
@@ -110,7 +111,7 @@ const POSTINGS: &[DemoPosting] = &[
         wage: (220_000, 270_000),
         disclosure: 1,
         age_days: 8,
-        status: posting::status::PUBLISHED,
+        status: PostingStatus::Published,
     },
     DemoPosting {
         office: "01010",
@@ -122,7 +123,7 @@ const POSTINGS: &[DemoPosting] = &[
         wage: (200_000, 230_000),
         disclosure: 1,
         age_days: 6,
-        status: posting::status::PUBLISHED,
+        status: PostingStatus::Published,
     },
     DemoPosting {
         office: "01010",
@@ -134,7 +135,7 @@ const POSTINGS: &[DemoPosting] = &[
         wage: (15_000, 18_000),
         disclosure: 1,
         age_days: 10,
-        status: posting::status::PUBLISHED,
+        status: PostingStatus::Published,
     },
     DemoPosting {
         office: "40010",
@@ -146,7 +147,7 @@ const POSTINGS: &[DemoPosting] = &[
         wage: (300_000, 450_000),
         disclosure: 1,
         age_days: 7,
-        status: posting::status::PUBLISHED,
+        status: PostingStatus::Published,
     },
     DemoPosting {
         office: "40010",
@@ -158,7 +159,7 @@ const POSTINGS: &[DemoPosting] = &[
         wage: (215_000, 250_000),
         disclosure: 1,
         age_days: 9,
-        status: posting::status::PUBLISHED,
+        status: PostingStatus::Published,
     },
     DemoPosting {
         office: "13010",
@@ -170,7 +171,7 @@ const POSTINGS: &[DemoPosting] = &[
         wage: (240_000, 270_000),
         disclosure: 3,
         age_days: 2,
-        status: posting::status::PUBLISHED,
+        status: PostingStatus::Published,
     },
     DemoPosting {
         office: "27010",
@@ -182,7 +183,7 @@ const POSTINGS: &[DemoPosting] = &[
         wage: (1_150, 1_250),
         disclosure: 1,
         age_days: 0,
-        status: posting::status::UNDER_REVIEW,
+        status: PostingStatus::UnderReview,
     },
 ];
 
@@ -251,7 +252,7 @@ pub async fn seed_if_empty(db: &DatabaseConnection, today: NaiveDate) -> Result<
             office_id: Set(office_id),
             establishment_id: Set(establishment),
             number: Set(format!("{}-{:08}", p.office, 1_000 + serial)),
-            status: Set(p.status.to_owned()),
+            status: Set(p.status.as_str().to_owned()),
             disclosure: Set(p.disclosure),
             title: Set(p.title.to_owned()),
             establishment_name: Set(p.establishment.to_owned()),

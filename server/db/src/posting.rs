@@ -1,22 +1,24 @@
 //! Queries over postings.
 
 use chrono::NaiveDate;
-use madoguchi_shared::posting::{PostingNumber, PostingSummary, WageForm};
+use madoguchi_shared::posting::{
+    Disclosure, PostingNumber, PostingStatus, PostingSummary, WageForm,
+};
 use madoguchi_shared::prefecture::Prefecture;
 use sea_orm::{
     ColumnTrait, Condition, ConnectionTrait, DbErr, EntityTrait, PaginatorTrait, QueryFilter,
     QueryOrder, QuerySelect,
 };
 
-use crate::entity::posting::{self, DISCLOSURE_ANONYMOUS, DISCLOSURE_STAFF_ONLY, status};
+use crate::entity::posting;
 
 /// DOMAIN.md rule 4: a posting is public while published and before its
 /// 紹介期限日, unless 公開範囲 3 keeps it to staff.
 fn publicly_open(today: NaiveDate) -> Condition {
     Condition::all()
-        .add(posting::Column::Status.eq(status::PUBLISHED))
+        .add(posting::Column::Status.eq(PostingStatus::Published.as_str()))
         .add(posting::Column::ValidUntil.gte(today))
-        .add(posting::Column::Disclosure.ne(DISCLOSURE_STAFF_ONLY))
+        .add(posting::Column::Disclosure.ne(Disclosure::StaffOnly.number()))
 }
 
 /// How many postings the public can find today.
@@ -50,7 +52,8 @@ fn summary(row: posting::Model) -> Result<PostingSummary, DbErr> {
             .number
             .parse::<PostingNumber>()
             .map_err(|_| corrupt("number"))?,
-        establishment: (row.disclosure != DISCLOSURE_ANONYMOUS).then_some(row.establishment_name),
+        establishment: (row.disclosure != Disclosure::Anonymous.number())
+            .then_some(row.establishment_name),
         prefecture: u8::try_from(row.prefecture_code)
             .ok()
             .and_then(Prefecture::from_code)

@@ -2,20 +2,6 @@
 
 use sea_orm::entity::prelude::*;
 
-/// Stored values of `posting.status`.
-pub mod status {
-    pub const DRAFT: &str = "draft";
-    pub const UNDER_REVIEW: &str = "under_review";
-    pub const PUBLISHED: &str = "published";
-    pub const CLOSED: &str = "closed";
-    pub const WITHDRAWN: &str = "withdrawn";
-}
-
-/// 公開範囲 3: visible to staff only, never listed publicly.
-pub const DISCLOSURE_STAFF_ONLY: i16 = 3;
-/// 公開範囲 2: public, without the establishment's name and address.
-pub const DISCLOSURE_ANONYMOUS: i16 = 2;
-
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
 #[sea_orm(table_name = "posting")]
 pub struct Model {
