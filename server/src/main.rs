@@ -23,9 +23,23 @@ async fn main() -> anyhow::Result<()> {
             open_database(&settings).await?;
             tracing::info!("migrations applied");
         }
-        Command::Seed => {
+        Command::Seed { postings, seed } => {
             let db = open_database(&settings).await?;
-            seed(&db).await?;
+            match postings {
+                None => self::seed(&db).await?,
+                Some(postings) => generate(&db, postings, seed).await?,
+            }
+            let index = open_index(&settings)?;
+            let started = std::time::Instant::now();
+            let indexed = index
+                .rebuild(&db)
+                .await
+                .context("building the search index")?;
+            tracing::info!(
+                postings = indexed,
+                seconds = started.elapsed().as_secs_f64(),
+                "search index built"
+            );
         }
         Command::User {
             command:
@@ -115,6 +129,42 @@ async fn seed(db: &madoguchi_db::Db) -> anyhow::Result<()> {
     } else {
         tracing::info!(postings = inserted, "demonstration data loaded");
     }
+    Ok(())
+}
+
+/// `seed --postings N --seed S`, with progress on the terminal.
+async fn generate(db: &madoguchi_db::Db, postings: u32, seed: u64) -> anyhow::Result<()> {
+    use std::io::Write;
+    let plan = madoguchi_db::seed::Plan {
+        postings,
+        seed,
+        today: madoguchi_shared::today_in_japan(chrono::Utc::now()),
+    };
+    let started = std::time::Instant::now();
+    let mut last_line = String::new();
+    let mut progress = |stage: &str, done: u64, total: u64| {
+        let line = format!("{stage}: {}%", done * 100 / total.max(1));
+        if line != last_line {
+            let mut err = std::io::stderr();
+            let _ = write!(
+                err,
+                "\r{stage}: {done}/{total} ({}%) {:.0} s   ",
+                done * 100 / total.max(1),
+                started.elapsed().as_secs_f64()
+            );
+            if done == total {
+                let _ = writeln!(err);
+            }
+            last_line = line;
+        }
+    };
+    let summary = madoguchi_db::seed::generate(db, &plan, &mut progress)
+        .await
+        .context("generating data")?;
+    tracing::info!(
+        seconds = started.elapsed().as_secs_f64(),
+        "generated {summary:?}"
+    );
     Ok(())
 }
 

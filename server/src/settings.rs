@@ -29,8 +29,18 @@ pub enum Command {
     },
     /// Apply pending database migrations and exit.
     Migrate,
-    /// Load the demonstration data set into an empty database and exit.
-    Seed,
+    /// Generate deterministic, realistic data into a database without
+    /// postings, build the search index and exit. Without `--postings`,
+    /// loads the demonstration set and the demo accounts of the README.
+    Seed {
+        /// How many postings to generate (with one establishment per 8
+        /// postings, one seeker per 10, and their activity).
+        #[arg(long)]
+        postings: Option<u32>,
+        /// The random seed: the same seed, count and day give the same data.
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+    },
     /// Rebuild the search index from the database and exit.
     Reindex,
     /// Manage login accounts.

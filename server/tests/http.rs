@@ -33,7 +33,7 @@ async fn home_page_is_rendered_in_japanese_with_postings() {
         assert!(body.contains(r#"action="/jobs""#));
         // Resolved on the server: postings are in the first response.
         assert!(body.contains("介護職員（特別養護老人ホーム）"), "{body}");
-        assert!(body.contains("13010-00001000"));
+        assert!(body.contains("13010-09990000"));
         // 公開範囲 3 is never listed; the draft under review neither.
         assert!(!body.contains("施設警備員"));
         assert!(!body.contains("販売スタッフ（ベーカリー）"));

@@ -15,16 +15,6 @@ use crate::entity::{establishment, office, posting, seeker};
 use madoguchi_shared::seeker::{SeekerKind, registration_valid_until};
 use sea_orm::{ColumnTrait, QueryFilter};
 
-/// The offices: `data/offices.tsv` (code, tab, name).
-const OFFICES_TSV: &str = include_str!("../data/offices.tsv");
-
-fn offices() -> impl Iterator<Item = (&'static str, &'static str)> {
-    OFFICES_TSV
-        .lines()
-        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
-        .filter_map(|l| l.split_once('\t'))
-}
-
 struct DemoPosting {
     office: &'static str,
     title: &'static str,
@@ -187,43 +177,52 @@ const POSTINGS: &[DemoPosting] = &[
     },
 ];
 
-/// Loads the demonstration set into an empty database; does nothing when
-/// offices exist already. Returns the number of postings inserted.
+/// Postings in the demonstration set besides the featured ones above.
+pub const DEMO_POSTINGS: u32 = 3_000;
+/// The generator's seed for the demonstration set.
+pub const DEMO_SEED: u64 = 1;
+
+/// Loads the demonstration set (generated postings, seekers and their
+/// activity, plus the featured postings above) into a database without
+/// postings; does nothing otherwise. Returns the number of postings
+/// inserted.
 pub async fn seed_if_empty(db: &DatabaseConnection, today: NaiveDate) -> Result<usize, DbErr> {
-    if office::Entity::find().count(db).await? > 0 {
+    if posting::Entity::find().count(db).await? > 0 {
         return Ok(0);
     }
+    let plan = crate::seed::Plan {
+        postings: DEMO_POSTINGS,
+        seed: DEMO_SEED,
+        today,
+    };
+    let summary = crate::seed::generate(db, &plan, &mut |_, _, _| {}).await?;
+    let featured = insert_featured(db, today).await?;
+    Ok(summary.postings + featured)
+}
+
+/// Only the offices and the hand-written postings: the small, fixed data
+/// set of the integration tests.
+pub async fn seed_featured(db: &DatabaseConnection, today: NaiveDate) -> Result<usize, DbErr> {
+    crate::seed::ensure_offices(db, &crate::seed::Tables::load()).await?;
+    insert_featured(db, today).await
+}
+
+/// The hand-written postings, numbered `OOOOO-0999NNNN` apart from the
+/// generated ones.
+async fn insert_featured(db: &DatabaseConnection, today: NaiveDate) -> Result<usize, DbErr> {
     let txn = db.begin().await?;
     let now = Utc::now();
-    let mut office_ids = Vec::new();
-    for (code, name) in offices() {
-        let prefecture: i16 = code[..2].parse().expect("demo codes are digits");
-        let inserted = office::Entity::insert(office::ActiveModel {
-            code: Set(code.to_owned()),
-            name: Set(name.to_owned()),
-            prefecture_code: Set(prefecture),
-            created_at: Set(now),
-            ..Default::default()
-        })
-        .exec(&txn)
-        .await?;
-        office_ids.push((code, inserted.last_insert_id));
-    }
+    let offices = office::Entity::find().all(&txn).await?;
     for (serial, p) in POSTINGS.iter().enumerate() {
-        let office_id = office_ids
+        let office_id = offices
             .iter()
-            .find(|(code, _)| *code == p.office)
-            .map(|(_, id)| *id)
-            .expect("demo postings name demo offices");
+            .find(|o| o.code == p.office)
+            .map(|o| o.id)
+            .ok_or_else(|| DbErr::Custom(format!("demo office {} missing", p.office)))?;
         let accepted_on = today - Days::new(p.age_days);
         let prefecture_code: i16 = p.office[..2].parse().expect("demo codes are digits");
         let establishment = establishment::Entity::insert(establishment::ActiveModel {
-            number: Set(format!(
-                "{}-{:06}-{}",
-                &p.office[..4],
-                100_000 + serial,
-                serial % 10
-            )),
+            number: Set(format!("{}-9{:05}-{}", &p.office[..4], serial, serial % 10)),
             office_id: Set(office_id),
             name: Set(p.establishment.to_owned()),
             name_kana: Set(String::new()),
@@ -248,10 +247,11 @@ pub async fn seed_if_empty(db: &DatabaseConnection, today: NaiveDate) -> Result<
         } else {
             PostingFlag::pack(&[PostingFlag::TwoDaysOff, PostingFlag::CommuteAllowance])
         };
+        let numbered = p.status == PostingStatus::Published;
         let inserted = posting::Entity::insert(posting::ActiveModel {
             office_id: Set(office_id),
             establishment_id: Set(establishment),
-            number: Set(format!("{}-{:08}", p.office, 1_000 + serial)),
+            number: Set(numbered.then(|| format!("{}-0999{:04}", p.office, serial))),
             status: Set(p.status.as_str().to_owned()),
             disclosure: Set(p.disclosure),
             title: Set(p.title.to_owned()),
@@ -308,6 +308,7 @@ pub const DEMO_PASSWORD: &str = "demo-password-1";
 /// production start; does nothing when they exist already.
 pub async fn seed_demo_accounts(db: &DatabaseConnection) -> Result<(), DbErr> {
     if crate::entity::user_account::Entity::find()
+        .filter(crate::entity::user_account::Column::Email.eq("seeker@example.jp"))
         .count(db)
         .await?
         > 0
@@ -364,7 +365,7 @@ pub async fn seed_demo_accounts(db: &DatabaseConnection) -> Result<(), DbErr> {
     })
     .exec(db)
     .await?;
-    register_seeker(
+    let seeker2_user = register_seeker(
         db,
         account("seeker2@example.jp", Role::Seeker, "佐藤 健", None, None),
         "佐藤 健".to_owned(),
@@ -372,7 +373,7 @@ pub async fn seed_demo_accounts(db: &DatabaseConnection) -> Result<(), DbErr> {
     )
     .await
     .map_err(failed)?;
-    create_account(
+    let employer_user = create_account(
         db,
         account(
             "employer@example.jp",
@@ -384,7 +385,7 @@ pub async fn seed_demo_accounts(db: &DatabaseConnection) -> Result<(), DbErr> {
     )
     .await
     .map_err(failed)?;
-    create_account(
+    let staff_user = create_account(
         db,
         account("staff@example.jp", Role::Staff, "飯田橋 職員", office, None),
     )
@@ -396,23 +397,232 @@ pub async fn seed_demo_accounts(db: &DatabaseConnection) -> Result<(), DbErr> {
     )
     .await
     .map_err(failed)?;
-    Ok(())
+    let seeker2 = seeker::Entity::find()
+        .filter(seeker::Column::UserId.eq(seeker2_user))
+        .one(db)
+        .await?
+        .ok_or_else(|| DbErr::Custom("demo seeker missing".to_owned()))?;
+    let people = DemoPeople {
+        seeker: (seeker.id, seeker_user),
+        seeker2: seeker2.id,
+        employer_user,
+        staff_user,
+        office: office.ok_or_else(|| DbErr::Custom("office 13010 missing".to_owned()))?,
+    };
+    demo_activity(db, &people, today).await
 }
 
-#[cfg(test)]
-mod tests {
-    use madoguchi_shared::office::OfficeCode;
-    use std::collections::BTreeSet;
+struct DemoPeople {
+    /// (seeker id, user id) of seeker@example.jp.
+    seeker: (i32, i32),
+    seeker2: i32,
+    employer_user: i32,
+    staff_user: i32,
+    office: i32,
+}
 
-    #[test]
-    fn the_office_table_covers_every_prefecture_once_per_code() {
-        let codes: Vec<OfficeCode> = super::offices()
-            .map(|(code, _)| code.parse().expect("a valid office code"))
-            .collect();
-        let unique: BTreeSet<_> = codes.iter().collect();
-        assert_eq!(unique.len(), codes.len());
-        let prefectures: BTreeSet<u8> = codes.iter().map(|c| c.prefecture().code()).collect();
-        assert_eq!(prefectures.len(), 47);
-        assert!(super::offices().all(|(_, name)| name.ends_with("公共職業安定所")));
+/// What the demo accounts find when they log in: the registered seeker
+/// has a recommendation waiting, an established referral with its letter
+/// and messages, a self-application, favourites, a saved search and a
+/// notice; the employer has applicants.
+async fn demo_activity(
+    db: &DatabaseConnection,
+    people: &DemoPeople,
+    today: NaiveDate,
+) -> Result<(), DbErr> {
+    use crate::entity::{
+        application, favourite, message, notice, referral, referral_letter, saved_search,
+    };
+    use madoguchi_shared::application::{
+        ApplicationMethod, ApplicationStatus, ReferralStatus, default_referral_deadline,
+    };
+    use madoguchi_shared::message::{MessageAuthor, NoticeAudience};
+
+    let txn = db.begin().await?;
+    let featured = |title: &'static str| {
+        let txn = &txn;
+        async move {
+            posting::Entity::find()
+                .filter(posting::Column::Title.eq(title))
+                .filter(posting::Column::Number.like("%-0999%"))
+                .one(txn)
+                .await?
+                .map(|p| p.id)
+                .ok_or_else(|| DbErr::Custom(format!("featured posting {title} missing")))
+        }
+    };
+    let care = featured("介護職員（特別養護老人ホーム）").await?;
+    let clerk = featured("一般事務（受付・電話応対）").await?;
+    let kitchen = featured("調理補助（社員食堂）").await?;
+    let (seeker, seeker_user) = people.seeker;
+    let at = |day: NaiveDate, hour: u32| day.and_hms_opt(hour, 0, 0).expect("valid time").and_utc();
+    let referral = |posting: i32, status: ReferralStatus, sent: NaiveDate| referral::ActiveModel {
+        seeker_id: Set(seeker),
+        posting_id: Set(posting),
+        office_id: Set(people.office),
+        staff_user_id: Set(people.staff_user),
+        status: Set(status.as_str().to_owned()),
+        suitability: Set(
+            "介護職員初任者研修を修了しており、希望の勤務地・日勤中心の条件にも合うため紹介可。"
+                .to_owned(),
+        ),
+        deadline: Set(default_referral_deadline(sent)),
+        employer_confirmed_at: Set(Some(at(sent, 1))),
+        confirmation_note: Set(None),
+        created_at: Set(at(sent, 1)),
+        updated_at: Set(at(sent, 1)),
+        ..Default::default()
+    };
+    // A recommendation waiting for an answer, due in five days.
+    referral::Entity::insert(referral(
+        kitchen,
+        ReferralStatus::Recommended,
+        today - Days::new(2),
+    ))
+    .exec(&txn)
+    .await?;
+    // An established referral: applied in time, letter issued, interview
+    // being arranged by message.
+    let sent = today - Days::new(6);
+    let established = referral::Entity::insert(referral(care, ReferralStatus::Established, sent))
+        .exec(&txn)
+        .await?
+        .last_insert_id;
+    let application = |seeker_id: i32,
+                       posting: i32,
+                       method: ApplicationMethod,
+                       status: ApplicationStatus,
+                       referral_id: Option<i32>,
+                       day: NaiveDate,
+                       motivation: &str| application::ActiveModel {
+        seeker_id: Set(seeker_id),
+        posting_id: Set(posting),
+        referral_id: Set(referral_id),
+        method: Set(method.as_str().to_owned()),
+        status: Set(status.as_str().to_owned()),
+        motivation: Set(motivation.to_owned()),
+        idempotency_key: Set(None),
+        result_sent_on: Set(None),
+        interview_at: Set(None),
+        created_at: Set(at(day, 2)),
+        updated_at: Set(at(day, 2)),
+        ..Default::default()
+    };
+    let applied = sent + Days::new(1);
+    let care_application = application::Entity::insert(application(
+        seeker,
+        care,
+        ApplicationMethod::OnlineReferral,
+        ApplicationStatus::Interview,
+        Some(established),
+        applied,
+        "祖母の介護をきっかけに介護の仕事に関心を持ち、昨年、介護職員初任者研修を修了しました。\
+         利用者様一人ひとりに寄り添うユニットケアに取り組まれている貴法人で、経験を積みたいと考えています。",
+    ))
+    .exec(&txn)
+    .await?
+    .last_insert_id;
+    referral_letter::Entity::insert(referral_letter::ActiveModel {
+        referral_id: Set(established),
+        application_id: Set(care_application),
+        issued_on: Set(applied),
+        result: Set(None),
+        result_on: Set(None),
+        created_at: Set(at(applied, 2)),
+        ..Default::default()
+    })
+    .exec(&txn)
+    .await?;
+    let conversation = [
+        (
+            MessageAuthor::Establishment,
+            people.employer_user,
+            "ご応募ありがとうございます。あおば会 採用担当です。面接の日程を調整させてください。来週の火曜日か水曜日の午前はいかがでしょうか。",
+        ),
+        (
+            MessageAuthor::Seeker,
+            seeker_user,
+            "ご連絡ありがとうございます。火曜日の10時に伺えます。よろしくお願いいたします。",
+        ),
+        (
+            MessageAuthor::Establishment,
+            people.employer_user,
+            "承知しました。火曜日10時に、施設1階の受付へお越しください。",
+        ),
+    ];
+    for (i, (author, user, body)) in conversation.into_iter().enumerate() {
+        let sent = at(applied + Days::new(1 + i as u64), 1);
+        message::Entity::insert(message::ActiveModel {
+            application_id: Set(care_application),
+            author: Set(author.as_str().to_owned()),
+            author_user_id: Set(user),
+            body: Set(body.to_owned()),
+            read_at: Set((i < 2).then_some(sent)),
+            created_at: Set(sent),
+            ..Default::default()
+        })
+        .exec(&txn)
+        .await?;
     }
+    // A self-application, and the employer's other applicant.
+    application::Entity::insert(application(
+        seeker,
+        clerk,
+        ApplicationMethod::SelfApplication,
+        ApplicationStatus::Screening,
+        None,
+        today - Days::new(3),
+        "前職では総合受付を3年間担当し、来客応対と電話応対の経験があります。事務の仕事で長く働きたいと考えています。",
+    ))
+    .exec(&txn)
+    .await?;
+    application::Entity::insert(application(
+        people.seeker2,
+        care,
+        ApplicationMethod::SelfApplication,
+        ApplicationStatus::Applied,
+        None,
+        today - Days::new(1),
+        "介護の仕事は未経験ですが、資格取得の支援があると知り応募しました。夜勤にも対応できます。",
+    ))
+    .exec(&txn)
+    .await?;
+    for (title, days) in [
+        ("Webエンジニア（自社サービス開発）", 4),
+        ("保育士（認可保育園）", 8),
+        ("ホテルフロントスタッフ", 12),
+    ] {
+        favourite::Entity::insert(favourite::ActiveModel {
+            seeker_id: Set(seeker),
+            posting_id: Set(featured(title).await?),
+            created_at: Set(at(today - Days::new(days), 3)),
+            ..Default::default()
+        })
+        .exec(&txn)
+        .await?;
+    }
+    saved_search::Entity::insert(saved_search::ActiveModel {
+        seeker_id: Set(seeker),
+        name: Set("東京都の介護".to_owned()),
+        query: Set("q=介護&pref=13".to_owned()),
+        alert: Set(true),
+        last_viewed_at: Set(at(today - Days::new(7), 3)),
+        created_at: Set(at(today - Days::new(30), 3)),
+        ..Default::default()
+    })
+    .exec(&txn)
+    .await?;
+    notice::Entity::insert(notice::ActiveModel {
+        office_id: Set(people.office),
+        audience: Set(NoticeAudience::OneSeeker.as_str().to_owned()),
+        seeker_id: Set(Some(seeker)),
+        title: Set("次回の職業相談日のご案内".to_owned()),
+        body: Set("次回の職業相談は来週木曜日の14時です。ご都合が悪い場合はマイページのメッセージか電話でご連絡ください。".to_owned()),
+        created_at: Set(at(today - Days::new(1), 0)),
+        ..Default::default()
+    })
+    .exec(&txn)
+    .await?;
+    txn.commit().await?;
+    Ok(())
 }

@@ -10,6 +10,7 @@ pub mod entity;
 pub mod migration;
 pub mod posting;
 pub mod search;
+pub mod seed;
 pub mod session_store;
 
 use sea_orm::{ConnectOptions, ConnectionTrait, Database, DatabaseConnection, DbBackend, DbErr};

@@ -50,6 +50,8 @@ fn summary(row: posting::Model) -> Result<PostingSummary, DbErr> {
     Ok(PostingSummary {
         number: row
             .number
+            .as_deref()
+            .unwrap_or_default()
             .parse::<PostingNumber>()
             .map_err(|_| corrupt("number"))?,
         establishment: (row.disclosure != Disclosure::Anonymous.number())

@@ -210,7 +210,7 @@ impl SearchIndex {
         };
         Some(doc!(
             f.id => p.id as u64,
-            f.number => p.number.clone(),
+            f.number => p.number.clone().unwrap_or_default(),
             f.title => p.title.clone(),
             f.text => format!("{}\n{}\n{}\n{}", p.title, p.description, p.city, establishment),
             f.prefecture => p.prefecture_code as u64,

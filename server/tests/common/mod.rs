@@ -73,6 +73,17 @@ pub fn backends() -> Vec<Backend> {
     list
 }
 
+/// A migrated, empty database; dropping it removes the database.
+pub struct EmptyDb {
+    pub db: madoguchi_db::Db,
+    _guard: DbGuard,
+}
+
+pub async fn empty_database(backend: Backend) -> EmptyDb {
+    let (db, guard) = fresh_database(backend).await;
+    EmptyDb { db, _guard: guard }
+}
+
 static COUNTER: AtomicU32 = AtomicU32::new(0);
 
 /// A migrated, empty database on `backend`, with its clean-up guard.
@@ -117,7 +128,8 @@ async fn fresh_database(backend: Backend) -> (madoguchi_db::Db, DbGuard) {
     }
 }
 
-/// The app on a fresh database loaded with the demonstration data.
+/// The app on a fresh database with the offices and the featured demo
+/// postings (the generated part of the demo set is tested on its own).
 pub async fn app(backend: Backend) -> TestApp {
     app_with_site_root(backend, Path::new("target/site-does-not-exist")).await
 }
@@ -125,7 +137,7 @@ pub async fn app(backend: Backend) -> TestApp {
 pub async fn app_with_site_root(backend: Backend, site_root: &Path) -> TestApp {
     let (db, guard) = fresh_database(backend).await;
     let today = madoguchi_shared::today_in_japan(chrono::Utc::now());
-    madoguchi_db::demo::seed_if_empty(&db, today)
+    madoguchi_db::demo::seed_featured(&db, today)
         .await
         .expect("demo data loads");
     let settings = Settings {

@@ -1,9 +1,11 @@
 //! 求人 (job postings): numbers, validity, the 求人票 fields, the status
 //! life cycle and the rules of DOMAIN.md that bind them.
 
+mod sheet;
 mod status;
 mod terms;
 
+pub use sheet::*;
 pub use status::{PostingAction, PostingStatus};
 pub use terms::*;
 

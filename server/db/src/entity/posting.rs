@@ -9,9 +9,10 @@ pub struct Model {
     pub id: i32,
     pub office_id: i32,
     pub establishment_id: i32,
-    /// 求人番号 `OOOOO-NNNNNNNN`.
+    /// 求人番号 `OOOOO-NNNNNNNN`, given when staff accept the posting
+    /// (drafts and postings under review have none).
     #[sea_orm(unique)]
-    pub number: String,
+    pub number: Option<String>,
     /// A `PostingStatus` code.
     pub status: String,
     /// 公開範囲: 1 public, 2 public without the establishment, 3 staff only.

@@ -148,7 +148,7 @@ impl MigrationTrait for Migration {
                     .col(pk_auto(Posting::Id))
                     .col(integer(Posting::OfficeId))
                     .col(integer(Posting::EstablishmentId))
-                    .col(string_len_uniq(Posting::Number, 14))
+                    .col(string_len_null(Posting::Number, 14).unique_key())
                     .col(string_len(Posting::Status, 16))
                     .col(small_integer(Posting::Disclosure))
                     .col(string(Posting::Title))
