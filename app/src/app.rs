@@ -10,7 +10,11 @@ use crate::components::layout::{SiteFooter, SiteHeader};
 use crate::i18n::*;
 use crate::pages::account::{AdminHome, EmployerHome, SeekerHome, StaffHome};
 use crate::pages::{
-    home::HomePage, jobs::JobsPage, login::LoginPage, not_found::NotFound, register::RegisterPage,
+    home::HomePage,
+    jobs::JobsPage,
+    login::LoginPage,
+    not_found::NotFound,
+    register::{EmployerRegisterPage, RegisterPage},
 };
 
 /// The HTML document around every page. The bundle's file names carry a
@@ -56,6 +60,7 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/jobs") view=JobsPage />
                         <Route path=path!("/login") view=LoginPage />
                         <Route path=path!("/register") view=RegisterPage />
+                        <Route path=path!("/register/employer") view=EmployerRegisterPage />
                         <Route path=path!("/mypage") view=SeekerHome ssr=SsrMode::InOrder />
                         <Route path=path!("/employer") view=EmployerHome ssr=SsrMode::InOrder />
                         <Route path=path!("/staff") view=StaffHome ssr=SsrMode::InOrder />

@@ -9,6 +9,15 @@
 
 include!(concat!(env!("OUT_DIR"), "/i18n/mod.rs"));
 
+/// The domain's language of the page's current locale, for labels of
+/// coded values.
+pub fn domain_lang(i18n: leptos_i18n::I18nContext<i18n::Locale>) -> madoguchi_shared::label::Lang {
+    match i18n.get_locale() {
+        i18n::Locale::ja => madoguchi_shared::label::Lang::Ja,
+        i18n::Locale::en => madoguchi_shared::label::Lang::En,
+    }
+}
+
 pub mod api;
 pub mod app;
 pub mod components;

@@ -426,3 +426,413 @@ async fn a_plain_form_login_failure_redirects_back_with_the_reason() {
         "{html}"
     );
 }
+
+/// Logs in and answers the session cookie.
+async fn session_of(app: &TestApp, email: &str) -> String {
+    let (res, body) = login(app, email, PASSWORD).await;
+    assert_eq!(res.status(), StatusCode::OK, "{email}: {body}");
+    session_cookie(&res).unwrap()
+}
+
+fn employer_form<'a>(email: &'a str, prefecture: &'a str) -> Vec<(&'a str, &'a str)> {
+    vec![
+        ("email", email),
+        ("password", PASSWORD),
+        ("contact_name", "採用 花子"),
+        ("establishment_name", "株式会社みどり運輸"),
+        ("establishment_kana", "ミドリウンユ"),
+        ("prefecture", prefecture),
+        ("city", "江東区"),
+        ("address", "新砂1丁目2-3"),
+        ("industry", "道路貨物運送業"),
+        ("size", "30-99"),
+    ]
+}
+
+#[tokio::test]
+async fn an_employer_opens_a_mypage_with_the_establishment() {
+    use madoguchi_db::entity::{audit_log, establishment, office};
+    use sea_orm::{ColumnTrait, QueryFilter};
+    for backend in backends() {
+        let app = app(backend).await;
+        let (res, body) = call(
+            &app,
+            "/api/account/register_employer",
+            &form(&employer_form("hr@midori.example.jp", "13")),
+            None,
+        )
+        .await;
+        assert_eq!(res.status(), StatusCode::OK, "{backend:?} {body}");
+        let cookie = session_cookie(&res).unwrap();
+        let (res, _) = call(&app, "/api/account/home", "role=employer", Some(&cookie)).await;
+        assert_eq!(res.status(), StatusCode::OK);
+
+        let user = user_account::Entity::find()
+            .filter(user_account::Column::Email.eq("hr@midori.example.jp"))
+            .one(&app.db)
+            .await
+            .unwrap()
+            .unwrap();
+        assert_eq!(user.role, "employer");
+        let est = establishment::Entity::find_by_id(user.establishment_id.unwrap())
+            .one(&app.db)
+            .await
+            .unwrap()
+            .unwrap();
+        let tokyo = office::Entity::find()
+            .filter(office::Column::Code.eq("13010"))
+            .one(&app.db)
+            .await
+            .unwrap()
+            .unwrap();
+        assert_eq!(est.office_id, tokyo.id);
+        assert!(est.number.starts_with("1301-"), "{}", est.number);
+        assert!(
+            est.number
+                .parse::<madoguchi_shared::establishment::EstablishmentNumber>()
+                .is_ok()
+        );
+        assert!(est.has_mypage);
+        assert_eq!(est.name_kana, "ミドリウンユ");
+
+        // A second establishment of the same area gets the next number.
+        let (res, _) = call(
+            &app,
+            "/api/account/register_employer",
+            &form(&employer_form("hr2@midori.example.jp", "13")),
+            None,
+        )
+        .await;
+        assert_eq!(res.status(), StatusCode::OK);
+        let numbers: std::collections::BTreeSet<String> = establishment::Entity::find()
+            .filter(establishment::Column::Number.starts_with("1301-"))
+            .all(&app.db)
+            .await
+            .unwrap()
+            .into_iter()
+            .map(|e| e.number)
+            .collect();
+        assert!(numbers.len() >= 2);
+
+        // Both the establishment and the user are in the audit log.
+        let entries = audit_log::Entity::find()
+            .filter(audit_log::Column::ActorUserId.eq(user.id))
+            .all(&app.db)
+            .await
+            .unwrap();
+        assert!(
+            entries
+                .iter()
+                .any(|e| e.entity == "establishment" && e.action == "create")
+        );
+        assert!(
+            entries
+                .iter()
+                .any(|e| e.entity == "user_account" && e.action == "create")
+        );
+    }
+}
+
+#[tokio::test]
+async fn employer_registration_validates_every_field_and_writes_nothing_on_failure() {
+    use madoguchi_db::entity::establishment;
+    let app = app(Backend::Sqlite).await;
+    let before = establishment::Entity::find().count(&app.db).await.unwrap();
+    for (field, bad) in [
+        ("establishment_name", ""),
+        ("establishment_kana", "みどりうんゆ"),
+        ("prefecture", "48"),
+        ("prefecture", "tokyo"),
+        ("city", ""),
+        ("address", " "),
+        ("industry", ""),
+        ("size", "many"),
+        ("contact_name", ""),
+        ("email", "not-an-address"),
+        ("password", "short"),
+    ] {
+        let mut pairs = employer_form("v@midori.example.jp", "13");
+        for p in pairs.iter_mut() {
+            if p.0 == field {
+                p.1 = bad;
+            }
+        }
+        let (res, body) = call(&app, "/api/account/register_employer", &form(&pairs), None).await;
+        assert_eq!(
+            res.status(),
+            StatusCode::BAD_REQUEST,
+            "{field}={bad}: {body}"
+        );
+        assert!(
+            body.contains(&format!("\"field\":\"{field}\"")),
+            "{field}: {body}"
+        );
+    }
+    // A name of 101 characters is too long.
+    let long = "あ".repeat(101);
+    let mut pairs = employer_form("v@midori.example.jp", "13");
+    pairs[3].1 = &long;
+    let (res, _) = call(&app, "/api/account/register_employer", &form(&pairs), None).await;
+    assert_eq!(res.status(), StatusCode::BAD_REQUEST);
+    // An address that has an account already: 409, nothing written.
+    register(&app, "taken@example.jp").await;
+    let (res, _) = call(
+        &app,
+        "/api/account/register_employer",
+        &form(&employer_form("taken@example.jp", "13")),
+        None,
+    )
+    .await;
+    assert_eq!(res.status(), StatusCode::CONFLICT);
+    assert_eq!(
+        establishment::Entity::find().count(&app.db).await.unwrap(),
+        before
+    );
+}
+
+#[tokio::test]
+async fn only_admins_list_and_add_staff_accounts() {
+    use madoguchi_db::entity::audit_log;
+    use sea_orm::{ColumnTrait, QueryFilter};
+    for backend in backends() {
+        let app = app(backend).await;
+        madoguchi_db::demo::seed_demo_accounts(&app.db)
+            .await
+            .unwrap();
+        let (res, _) = call(&app, "/api/admin/staff", "", None).await;
+        assert_eq!(res.status(), StatusCode::UNAUTHORIZED);
+        for email in [
+            "seeker@example.jp",
+            "employer@example.jp",
+            "staff@example.jp",
+        ] {
+            let cookie = session_of(&app, email).await;
+            let (res, body) = call(&app, "/api/admin/staff", "", Some(&cookie)).await;
+            assert_eq!(res.status(), StatusCode::FORBIDDEN, "{email}");
+            assert!(!body.contains("staff@example.jp"));
+            let (res, _) = call(
+                &app,
+                "/api/admin/staff/add",
+                &form(&[
+                    ("email", "sneaky@example.jp"),
+                    ("name", "不正"),
+                    ("role", "admin"),
+                    ("office", ""),
+                    ("password", PASSWORD),
+                ]),
+                Some(&cookie),
+            )
+            .await;
+            assert_eq!(res.status(), StatusCode::FORBIDDEN, "{email}");
+        }
+        let admin = session_of(&app, "admin@example.jp").await;
+        let (res, body) = call(&app, "/api/admin/staff", "", Some(&admin)).await;
+        assert_eq!(res.status(), StatusCode::OK);
+        assert!(body.contains("staff@example.jp") && !body.contains("seeker@example.jp"));
+
+        let add = |email: &'static str, role: &'static str, office: &'static str| {
+            form(&[
+                ("email", email),
+                ("name", "難波 職員"),
+                ("role", role),
+                ("office", office),
+                ("password", PASSWORD),
+            ])
+        };
+        let (res, body) = call(
+            &app,
+            "/api/admin/staff/add",
+            &add("namba@example.jp", "staff", "27010"),
+            Some(&admin),
+        )
+        .await;
+        assert_eq!(res.status(), StatusCode::OK, "{body}");
+        let (res, body) = login(&app, "namba@example.jp", PASSWORD).await;
+        assert_eq!(res.status(), StatusCode::OK);
+        assert_eq!(body, "\"staff\"");
+        for (form_body, field) in [
+            (add("x@example.jp", "staff", "99999"), "office"),
+            (add("x@example.jp", "staff", ""), "office"),
+            (add("x@example.jp", "seeker", ""), "role"),
+            (add("not-an-address", "admin", ""), "email"),
+        ] {
+            let (res, body) = call(&app, "/api/admin/staff/add", &form_body, Some(&admin)).await;
+            assert_eq!(res.status(), StatusCode::BAD_REQUEST, "{body}");
+            assert!(body.contains(&format!("\"field\":\"{field}\"")), "{body}");
+        }
+        let (res, _) = call(
+            &app,
+            "/api/admin/staff/add",
+            &add("namba@example.jp", "staff", "27010"),
+            Some(&admin),
+        )
+        .await;
+        assert_eq!(res.status(), StatusCode::CONFLICT);
+        let admin_id = user_account::Entity::find()
+            .filter(user_account::Column::Email.eq("admin@example.jp"))
+            .one(&app.db)
+            .await
+            .unwrap()
+            .unwrap()
+            .id;
+        let created = audit_log::Entity::find()
+            .filter(audit_log::Column::ActorUserId.eq(admin_id))
+            .filter(audit_log::Column::Action.eq("create"))
+            .count(&app.db)
+            .await
+            .unwrap();
+        assert_eq!(created, 1);
+    }
+}
+
+#[tokio::test]
+async fn each_role_reads_only_the_applications_it_may_see() {
+    use madoguchi_db::entity::{application, audit_log, posting};
+    use sea_orm::{ColumnTrait, QueryFilter};
+    for backend in backends() {
+        let app = app(backend).await;
+        madoguchi_db::demo::seed_demo_accounts(&app.db)
+            .await
+            .unwrap();
+        // A counsellor of another office (大阪).
+        let osaka = madoguchi_db::account::office_id(&app.db, "27010")
+            .await
+            .unwrap();
+        madoguchi_db::account::create_account(
+            &app.db,
+            NewAccount {
+                email: "osaka@example.jp".to_owned(),
+                password_hash: madoguchi_db::account::hash_password(PASSWORD.to_owned())
+                    .await
+                    .unwrap(),
+                role: Role::Staff,
+                display_name: "大阪 職員".to_owned(),
+                office_id: osaka,
+                establishment_id: None,
+            },
+        )
+        .await
+        .unwrap();
+        let titled = |title: &'static str| {
+            let db = app.db.clone();
+            async move {
+                let p = posting::Entity::find()
+                    .filter(posting::Column::Title.eq(title))
+                    .one(&db)
+                    .await
+                    .unwrap()
+                    .unwrap();
+                application::Entity::find()
+                    .filter(application::Column::PostingId.eq(p.id))
+                    .all(&db)
+                    .await
+                    .unwrap()
+            }
+        };
+        let care = titled("介護職員（特別養護老人ホーム）").await;
+        let clerk = titled("一般事務（受付・電話応対）").await;
+        assert_eq!(care.len(), 2);
+        assert_eq!(clerk.len(), 1);
+        let seeker_row = |email: &'static str| {
+            let db = app.db.clone();
+            async move {
+                let u = user_account::Entity::find()
+                    .filter(user_account::Column::Email.eq(email))
+                    .one(&db)
+                    .await
+                    .unwrap()
+                    .unwrap();
+                seeker::Entity::find()
+                    .filter(seeker::Column::UserId.eq(u.id))
+                    .one(&db)
+                    .await
+                    .unwrap()
+                    .unwrap()
+                    .id
+            }
+        };
+        let first = seeker_row("seeker@example.jp").await;
+        let mine = care.iter().find(|a| a.seeker_id == first).unwrap().id;
+        let theirs = care.iter().find(|a| a.seeker_id != first).unwrap().id;
+        let other_establishment = clerk[0].id;
+
+        let read = |cookie: Option<String>, id: i32| {
+            let app = &app;
+            async move {
+                call(
+                    app,
+                    "/api/applications/get",
+                    &format!("id={id}"),
+                    cookie.as_deref(),
+                )
+                .await
+            }
+        };
+        assert_eq!(read(None, mine).await.0.status(), StatusCode::UNAUTHORIZED);
+        let cases = [
+            (
+                "seeker@example.jp",
+                vec![(mine, true), (theirs, false), (other_establishment, true)],
+            ),
+            (
+                "seeker2@example.jp",
+                vec![(mine, false), (theirs, true), (other_establishment, false)],
+            ),
+            (
+                "employer@example.jp",
+                vec![(mine, true), (theirs, true), (other_establishment, false)],
+            ),
+            (
+                "staff@example.jp",
+                vec![(mine, true), (theirs, true), (other_establishment, true)],
+            ),
+            (
+                "osaka@example.jp",
+                vec![(mine, false), (theirs, false), (other_establishment, false)],
+            ),
+        ];
+        for (email, expected) in cases {
+            let cookie = session_of(&app, email).await;
+            for (id, allowed) in expected {
+                let (res, body) = read(Some(cookie.clone()), id).await;
+                if allowed {
+                    assert_eq!(
+                        res.status(),
+                        StatusCode::OK,
+                        "{backend:?} {email} {id}: {body}"
+                    );
+                    assert!(body.contains("motivation"));
+                } else {
+                    // Refused as missing, and nothing of it shown.
+                    assert_eq!(
+                        res.status(),
+                        StatusCode::NOT_FOUND,
+                        "{backend:?} {email} {id}"
+                    );
+                    assert!(!body.contains("motivation") && !body.contains("山田"));
+                }
+            }
+        }
+        let admin = session_of(&app, "admin@example.jp").await;
+        assert_eq!(
+            read(Some(admin), mine).await.0.status(),
+            StatusCode::FORBIDDEN
+        );
+        // A missing id and a malformed one.
+        let cookie = session_of(&app, "staff@example.jp").await;
+        assert_eq!(
+            read(Some(cookie.clone()), 999_999).await.0.status(),
+            StatusCode::NOT_FOUND
+        );
+        let (res, _) = call(&app, "/api/applications/get", "id=abc", Some(&cookie)).await;
+        assert_eq!(res.status(), StatusCode::BAD_REQUEST);
+        // Every successful read is in the audit log: 2 + 1 + 2 + 3.
+        let reads = audit_log::Entity::find()
+            .filter(audit_log::Column::Action.eq("read"))
+            .filter(audit_log::Column::Entity.eq("application"))
+            .count(&app.db)
+            .await
+            .unwrap();
+        assert_eq!(reads, 8);
+    }
+}

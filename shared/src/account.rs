@@ -108,6 +108,18 @@ pub struct CurrentUser {
     pub display_name: String,
 }
 
+/// A staff or admin account as the admin screen lists it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StaffAccountView {
+    pub id: i32,
+    pub email: String,
+    pub display_name: String,
+    pub role: Role,
+    pub office_code: Option<String>,
+    /// YYYY-MM-DD in Japan, if the account ever logged in.
+    pub last_login_on: Option<String>,
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -127,6 +127,23 @@ impl ReferralStatus {
 /// The longest motivation statement (志望動機), in characters.
 pub const MAX_MOTIVATION_CHARS: usize = 2000;
 
+/// One application as its seeker, the posting's establishment and the
+/// office's staff see it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ApplicationView {
+    pub id: i32,
+    pub posting_title: String,
+    pub posting_number: Option<String>,
+    pub establishment_name: String,
+    pub seeker_name: String,
+    pub method: ApplicationMethod,
+    pub status: ApplicationStatus,
+    /// 志望動機
+    pub motivation: String,
+    /// YYYY-MM-DD, in Japan.
+    pub applied_on: String,
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

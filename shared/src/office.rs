@@ -7,6 +7,13 @@ use serde::{Deserialize, Serialize};
 
 use crate::{ValidationError, prefecture::Prefecture};
 
+/// An office as lists show it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OfficeView {
+    pub code: String,
+    pub name: String,
+}
+
 /// A five-digit office code: the two-digit prefecture code and three digits
 /// (`13010` is an office in Tokyo).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]

@@ -16,7 +16,7 @@ pub fn home_of(role: Role) -> &'static str {
 }
 
 #[cfg(feature = "ssr")]
-fn field(name: &str) -> impl Fn(madoguchi_shared::ValidationError) -> AppError + '_ {
+pub(crate) fn field(name: &str) -> impl Fn(madoguchi_shared::ValidationError) -> AppError + '_ {
     move |error| {
         AppError::Field {
             field: name.to_owned(),
@@ -24,6 +24,22 @@ fn field(name: &str) -> impl Fn(madoguchi_shared::ValidationError) -> AppError +
         }
         .respond()
     }
+}
+
+/// Logs a just-registered user in and sends the browser to the role's
+/// start page.
+#[cfg(feature = "ssr")]
+async fn log_in_new_account(email: String, password: String, role: Role) -> Result<(), AppError> {
+    use madoguchi_db::account::Credentials;
+    let mut auth = crate::state::auth_session().await?;
+    let user = auth
+        .authenticate(Credentials { email, password })
+        .await
+        .map_err(crate::state::internal)?
+        .ok_or_else(|| crate::state::internal("new account does not authenticate"))?;
+    auth.login(&user).await.map_err(crate::state::internal)?;
+    leptos_axum::redirect(home_of(role));
+    Ok(())
 }
 
 /// Opens an internet-only seeker's MyPage and logs the seeker in.
@@ -34,7 +50,7 @@ pub async fn register_seeker(
     name: String,
     name_kana: String,
 ) -> Result<(), AppError> {
-    use madoguchi_db::account::{AccountError, Credentials, NewAccount};
+    use madoguchi_db::account::{AccountError, NewAccount};
     use madoguchi_shared::account::{
         check_password, normalize_email, normalize_kana, required_text,
     };
@@ -66,15 +82,86 @@ pub async fn register_seeker(
         Err(AccountError::EmailTaken) => return Err(AppError::EmailTaken.respond()),
         Err(e) => return Err(crate::state::internal(e)),
     }
-    let mut auth = crate::state::auth_session().await?;
-    let user = auth
-        .authenticate(Credentials { email, password })
+    log_in_new_account(email, password, Role::Seeker).await
+}
+
+/// Opens an employer's MyPage together with the establishment (registered
+/// with the office of its prefecture) and logs the new user in.
+#[allow(clippy::too_many_arguments)]
+#[server(prefix = "/api", endpoint = "account/register_employer")]
+pub async fn register_employer(
+    email: String,
+    password: String,
+    contact_name: String,
+    establishment_name: String,
+    establishment_kana: String,
+    prefecture: String,
+    city: String,
+    address: String,
+    industry: String,
+    size: String,
+) -> Result<(), AppError> {
+    use madoguchi_db::account::{AccountError, NewAccount, NewEstablishment};
+    use madoguchi_shared::ValidationError;
+    use madoguchi_shared::account::{
+        check_password, normalize_email, normalize_kana, required_text,
+    };
+    use madoguchi_shared::establishment::EstablishmentSize;
+    use madoguchi_shared::prefecture::Prefecture;
+
+    let establishment_name =
+        required_text(&establishment_name, 100).map_err(field("establishment_name"))?;
+    let establishment_kana =
+        normalize_kana(&establishment_kana).map_err(field("establishment_kana"))?;
+    if establishment_kana.chars().count() > 100 {
+        return Err(field("establishment_kana")(ValidationError::TooLong {
+            max: 100,
+        }));
+    }
+    let prefecture = prefecture
+        .trim()
+        .parse::<u8>()
+        .ok()
+        .and_then(Prefecture::from_code)
+        .ok_or(ValidationError::Prefecture)
+        .map_err(field("prefecture"))?;
+    let city = required_text(&city, 50).map_err(field("city"))?;
+    let address = required_text(&address, 100).map_err(field("address"))?;
+    let industry = required_text(&industry, 50).map_err(field("industry"))?;
+    let size = size
+        .parse::<EstablishmentSize>()
+        .map_err(|_| field("size")(ValidationError::UnknownCode))?;
+    let contact_name = required_text(&contact_name, 50).map_err(field("contact_name"))?;
+    let email = normalize_email(&email).map_err(field("email"))?;
+    check_password(&password).map_err(field("password"))?;
+
+    let db = crate::state::db()?;
+    let hash = madoguchi_db::account::hash_password(password.clone())
         .await
-        .map_err(crate::state::internal)?
-        .ok_or_else(|| crate::state::internal("new account does not authenticate"))?;
-    auth.login(&user).await.map_err(crate::state::internal)?;
-    leptos_axum::redirect(home_of(Role::Seeker));
-    Ok(())
+        .map_err(crate::state::internal)?;
+    let account = NewAccount {
+        email: email.clone(),
+        password_hash: hash,
+        role: Role::Employer,
+        display_name: contact_name,
+        office_id: None,
+        establishment_id: None,
+    };
+    let establishment = NewEstablishment {
+        name: establishment_name,
+        name_kana: establishment_kana,
+        prefecture: prefecture.code(),
+        city,
+        address,
+        industry,
+        size: size.as_str().to_owned(),
+    };
+    match madoguchi_db::account::register_employer(&db, account, establishment).await {
+        Ok(_) => {}
+        Err(AccountError::EmailTaken) => return Err(AppError::EmailTaken.respond()),
+        Err(e) => return Err(crate::state::internal(e)),
+    }
+    log_in_new_account(email, password, Role::Employer).await
 }
 
 /// Logs in with e-mail address and password; answers the user's role and

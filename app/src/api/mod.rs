@@ -1,4 +1,6 @@
 //! Server functions, grouped by area.
 
 pub mod account;
+pub mod admin;
+pub mod applications;
 pub mod postings;

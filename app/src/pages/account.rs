@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::components::Redirect;
 use madoguchi_shared::account::Role;
-use madoguchi_shared::label::{Label, Lang};
+use madoguchi_shared::label::Label;
 
 use crate::api::account::{ChangePassword, Logout, account_home};
 use crate::error::{AppError, ErrorMessage};
@@ -62,10 +62,7 @@ fn AccountDetails(user: madoguchi_shared::account::CurrentUser) -> impl IntoView
     let logout = ServerAction::<Logout>::new();
     let change = ServerAction::<ChangePassword>::new();
     let name = user.display_name.clone();
-    let lang = move || match i18n.get_locale() {
-        Locale::ja => Lang::Ja,
-        Locale::en => Lang::En,
-    };
+    let lang = move || crate::domain_lang(i18n);
     let role = user.role;
     view! {
         <p class="welcome" data-testid="welcome">
@@ -75,6 +72,7 @@ fn AccountDetails(user: madoguchi_shared::account::CurrentUser) -> impl IntoView
         <ActionForm action=logout>
             <button type="submit" class="secondary">{t!(i18n, nav_logout)}</button>
         </ActionForm>
+        {(role == Role::Admin).then(|| view! { <crate::pages::admin::StaffAccounts /> })}
         <section class="form-page">
             <h2>{t!(i18n, account_change_password)}</h2>
             <ActionForm action=change attr:class="stack-form">

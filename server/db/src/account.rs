@@ -7,6 +7,7 @@ use std::sync::LazyLock;
 use axum_login::{AuthUser, AuthnBackend, UserId};
 use chrono::Utc;
 use madoguchi_shared::account::Role;
+use madoguchi_shared::message::AuditAction;
 use madoguchi_shared::seeker::SeekerKind;
 use sea_orm::{
     ActiveValue::Set, ColumnTrait, DatabaseConnection, DbErr, EntityTrait, QueryFilter,
@@ -135,6 +136,14 @@ impl AuthnBackend for Backend {
                 })
                 .exec(&self.db)
                 .await?;
+                crate::audit::record(
+                    &self.db,
+                    Some(user.id),
+                    AuditAction::Login,
+                    "user_account",
+                    user.id.into(),
+                )
+                .await?;
                 Ok(Some(user))
             }
             _ => Ok(None),
@@ -190,8 +199,18 @@ async fn email_taken(db: &impl sea_orm::ConnectionTrait, email: &str) -> Result<
 }
 
 /// Creates an account (staff, admin, or an employer user of an existing
-/// establishment).
+/// establishment) from the command line or the seed.
 pub async fn create_account(db: &DatabaseConnection, new: NewAccount) -> Result<i32, AccountError> {
+    create_account_by(db, None, new).await
+}
+
+/// Creates an account on behalf of `actor` (an admin), recorded in the
+/// audit log in the same transaction.
+pub async fn create_account_by(
+    db: &DatabaseConnection,
+    actor: Option<i32>,
+    new: NewAccount,
+) -> Result<i32, AccountError> {
     let txn = db.begin().await?;
     if email_taken(&txn, &new.email).await? {
         return Err(AccountError::EmailTaken);
@@ -201,8 +220,156 @@ pub async fn create_account(db: &DatabaseConnection, new: NewAccount) -> Result<
         .await
         .map_err(unique_violation_is_taken)?
         .last_insert_id;
+    crate::audit::record(&txn, actor, AuditAction::Create, "user_account", id.into()).await?;
     txn.commit().await?;
     Ok(id)
+}
+
+/// What an employer states about the establishment when opening a MyPage.
+pub struct NewEstablishment {
+    pub name: String,
+    pub name_kana: String,
+    pub prefecture: u8,
+    pub city: String,
+    pub address: String,
+    pub industry: String,
+    /// An `EstablishmentSize` code.
+    pub size: String,
+}
+
+/// Opens an employer's MyPage: the establishment, registered with the
+/// office of its prefecture and given the next 事業所番号 of that office's
+/// area, and its first user; all or nothing. Returns (user, establishment).
+pub async fn register_employer(
+    db: &DatabaseConnection,
+    account: NewAccount,
+    est: NewEstablishment,
+) -> Result<(i32, i32), AccountError> {
+    use crate::entity::{establishment, office};
+    use sea_orm::QueryOrder;
+
+    let txn = db.begin().await?;
+    if email_taken(&txn, &account.email).await? {
+        return Err(AccountError::EmailTaken);
+    }
+    let office = office::Entity::find()
+        .filter(office::Column::PrefectureCode.eq(i16::from(est.prefecture)))
+        .order_by_asc(office::Column::Code)
+        .one(&txn)
+        .await?
+        .ok_or_else(|| DbErr::Custom(format!("no office in prefecture {}", est.prefecture)))?;
+    let area = &office.code[..4];
+    let last = establishment::Entity::find()
+        .filter(establishment::Column::Number.starts_with(format!("{area}-")))
+        .order_by_desc(establishment::Column::Number)
+        .one(&txn)
+        .await?;
+    let serial = last
+        .and_then(|e| e.number.get(5..11).and_then(|s| s.parse::<u32>().ok()))
+        .unwrap_or(0)
+        + 1;
+    let number = madoguchi_shared::establishment::EstablishmentNumber::new(
+        area.parse().unwrap_or(0),
+        serial,
+        (serial % 10) as u8,
+    )
+    .map_err(|e| DbErr::Custom(format!("establishment number: {e}")))?;
+    let now = Utc::now();
+    let establishment_id = establishment::Entity::insert(establishment::ActiveModel {
+        number: Set(number.to_string()),
+        office_id: Set(office.id),
+        name: Set(est.name),
+        name_kana: Set(est.name_kana),
+        prefecture_code: Set(est.prefecture.into()),
+        city: Set(est.city),
+        address: Set(est.address),
+        industry: Set(est.industry),
+        size: Set(est.size),
+        description: Set(String::new()),
+        url: Set(None),
+        has_mypage: Set(true),
+        created_at: Set(now),
+        updated_at: Set(now),
+        ..Default::default()
+    })
+    .exec(&txn)
+    .await?
+    .last_insert_id;
+    let user_id = user_account::Entity::insert(account_row(NewAccount {
+        establishment_id: Some(establishment_id),
+        role: Role::Employer,
+        office_id: None,
+        ..account
+    }))
+    .exec(&txn)
+    .await
+    .map_err(unique_violation_is_taken)?
+    .last_insert_id;
+    let actor = Some(user_id);
+    crate::audit::record(
+        &txn,
+        actor,
+        AuditAction::Create,
+        "establishment",
+        establishment_id.into(),
+    )
+    .await?;
+    crate::audit::record(
+        &txn,
+        actor,
+        AuditAction::Create,
+        "user_account",
+        user_id.into(),
+    )
+    .await?;
+    txn.commit().await?;
+    Ok((user_id, establishment_id))
+}
+
+/// A staff or admin account as the admin screen lists it.
+#[derive(Debug, Clone)]
+pub struct StaffAccount {
+    pub id: i32,
+    pub email: String,
+    pub display_name: String,
+    pub role: Role,
+    pub office_code: Option<String>,
+    pub last_login_at: Option<chrono::DateTime<Utc>>,
+}
+
+/// Every staff and admin account, by office then address. Reading them
+/// is recorded under `actor`.
+pub async fn staff_accounts(
+    db: &DatabaseConnection,
+    actor: i32,
+) -> Result<Vec<StaffAccount>, DbErr> {
+    use crate::entity::office;
+    use sea_orm::QueryOrder;
+    let rows = user_account::Entity::find()
+        .filter(user_account::Column::Role.is_in([Role::Staff.as_str(), Role::Admin.as_str()]))
+        .order_by_asc(user_account::Column::Email)
+        .all(db)
+        .await?;
+    let offices = office::Entity::find().all(db).await?;
+    let mut out: Vec<StaffAccount> = rows
+        .into_iter()
+        .filter_map(|r| {
+            Some(StaffAccount {
+                id: r.id,
+                role: r.role.parse().ok()?,
+                office_code: r
+                    .office_id
+                    .and_then(|id| offices.iter().find(|o| o.id == id))
+                    .map(|o| o.code.clone()),
+                email: r.email,
+                display_name: r.display_name,
+                last_login_at: r.last_login_at,
+            })
+        })
+        .collect();
+    out.sort_by(|a, b| (&a.office_code, &a.email).cmp(&(&b.office_code, &b.email)));
+    crate::audit::record(db, Some(actor), AuditAction::Read, "user_account", 0).await?;
+    Ok(out)
 }
 
 /// Registers an internet-only seeker: the account and the seeker record,
@@ -242,6 +409,14 @@ pub async fn register_seeker(
     })
     .exec(&txn)
     .await?;
+    crate::audit::record(
+        &txn,
+        Some(user_id),
+        AuditAction::Create,
+        "user_account",
+        user_id.into(),
+    )
+    .await?;
     txn.commit().await?;
     Ok(user_id)
 }
@@ -260,14 +435,24 @@ pub async fn set_password_hash(
     user_id: i32,
     hash: String,
 ) -> Result<(), DbErr> {
+    let txn = db.begin().await?;
     user_account::Entity::update(user_account::ActiveModel {
         id: Set(user_id),
         password_hash: Set(hash),
         updated_at: Set(Utc::now()),
         ..Default::default()
     })
-    .exec(db)
+    .exec(&txn)
     .await?;
+    crate::audit::record(
+        &txn,
+        Some(user_id),
+        AuditAction::Update,
+        "user_account",
+        user_id.into(),
+    )
+    .await?;
+    txn.commit().await?;
     Ok(())
 }
 
@@ -294,4 +479,13 @@ pub async fn office_id(db: &DatabaseConnection, code: &str) -> Result<Option<i32
         .one(db)
         .await?
         .map(|o| o.id))
+}
+
+/// Every office, by code.
+pub async fn offices(db: &DatabaseConnection) -> Result<Vec<crate::entity::office::Model>, DbErr> {
+    use sea_orm::QueryOrder;
+    crate::entity::office::Entity::find()
+        .order_by_asc(crate::entity::office::Column::Code)
+        .all(db)
+        .await
 }

@@ -4,7 +4,9 @@
 //! every function is one query or one transaction, and works the same on
 //! SQLite (the embedded default) and PostgreSQL.
 
+pub mod access;
 pub mod account;
+pub mod audit;
 pub mod demo;
 pub mod entity;
 pub mod migration;

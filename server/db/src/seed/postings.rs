@@ -143,7 +143,11 @@ pub async fn establishments(
         let mut mypage = Vec::with_capacity(end - start);
         for i in start..end {
             // One in each prefecture first, so even a small set covers Japan.
-            let prefecture = if i < 47 { i as u8 + 1 } else { world.prefecture(rng) };
+            let prefecture = if i < 47 {
+                i as u8 + 1
+            } else {
+                world.prefecture(rng)
+            };
             let office = world.office_in(rng, prefecture);
             let municipality = world.municipality(rng, prefecture);
             let occupation = rng.random_range(0..world.tables.occupations.len());
