@@ -15,6 +15,7 @@ pub mod message;
 pub mod office;
 pub mod posting;
 pub mod prefecture;
+pub mod records;
 pub mod seeker;
 pub mod tokenizer;
 pub mod transition;
