@@ -57,7 +57,9 @@ pub fn App() -> impl IntoView {
                         // In order: the newest postings arrive inside the first
                         // response, so nothing shifts when they appear.
                         <Route path=path!("") view=HomePage ssr=SsrMode::InOrder />
-                        <Route path=path!("/jobs") view=JobsPage />
+                        // In order: results are in the first response, so search works
+                        // without JavaScript and for crawlers.
+                        <Route path=path!("/jobs") view=JobsPage ssr=SsrMode::InOrder />
                         <Route path=path!("/login") view=LoginPage />
                         <Route path=path!("/register") view=RegisterPage />
                         <Route path=path!("/register/employer") view=EmployerRegisterPage />

@@ -19,6 +19,8 @@ pub struct AppState {
     pub leptos_options: LeptosOptions,
     pub db: Db,
     pub login_limiter: Arc<LoginLimiter>,
+    /// This server's search index, kept in step with the database.
+    pub search: Arc<madoguchi_db::search::SearchIndex>,
 }
 
 impl FromRef<AppState> for LeptosOptions {
@@ -37,6 +39,10 @@ fn state() -> Result<AppState, AppError> {
 /// The database handle of the current request.
 pub fn db() -> Result<Db, AppError> {
     state().map(|s| s.db)
+}
+
+pub fn search_index() -> Result<Arc<madoguchi_db::search::SearchIndex>, AppError> {
+    state().map(|s| s.search)
 }
 
 pub fn login_limiter() -> Result<Arc<LoginLimiter>, AppError> {

@@ -77,8 +77,8 @@ async fn main() -> anyhow::Result<()> {
                 .sync(&db)
                 .await
                 .context("bringing the search index up to date")?;
-            tokio::spawn(keep_index_in_step(index, db.clone()));
-            serve(settings, db).await?;
+            tokio::spawn(keep_index_in_step(index.clone(), db.clone()));
+            serve(settings, db, index).await?;
         }
     }
     Ok(())
@@ -168,11 +168,16 @@ async fn generate(db: &madoguchi_db::Db, postings: u32, seed: u64) -> anyhow::Re
     Ok(())
 }
 
-async fn serve(settings: Settings, db: madoguchi_db::Db) -> anyhow::Result<()> {
+async fn serve(
+    settings: Settings,
+    db: madoguchi_db::Db,
+    search: Arc<SearchIndex>,
+) -> anyhow::Result<()> {
     let state = AppState {
         leptos_options: settings.leptos_options(),
         db,
         login_limiter: Default::default(),
+        search,
     };
     let app = madoguchi_server::router(state, settings.secure_cookies);
     let listener = tokio::net::TcpListener::bind(settings.addr)

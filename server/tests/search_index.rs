@@ -3,6 +3,15 @@
 
 mod common;
 
+/// A search for keywords alone, `per_page` results.
+fn keywords(q: &str, per_page: u8) -> madoguchi_shared::search::JobQuery {
+    madoguchi_shared::search::JobQuery {
+        q: q.to_owned(),
+        per_page,
+        ..Default::default()
+    }
+}
+
 use chrono::{Days, Utc};
 use common::{app, backends};
 use madoguchi_db::entity::posting;
@@ -34,30 +43,54 @@ async fn the_index_follows_every_change() {
         assert_eq!(index.len(), 10);
 
         let care = posting_titled(db, "介護職員（特別養護老人ホーム）").await;
-        let hits = index.search("介護", today(), 20).unwrap();
+        let hits = index.search(&keywords("介護", 20), today()).unwrap();
         assert_eq!(hits.posting_ids, vec![care.id]);
         // Two-character words match inside longer text; several words AND.
-        assert_eq!(index.search("事務", today(), 20).unwrap().total, 2);
-        assert_eq!(index.search("事務 経理", today(), 20).unwrap().total, 1);
-        assert_eq!(index.search("ＷＥＢ", today(), 20).unwrap().total, 1);
+        assert_eq!(
+            index.search(&keywords("事務", 20), today()).unwrap().total,
+            2
+        );
+        assert_eq!(
+            index
+                .search(&keywords("事務 経理", 20), today())
+                .unwrap()
+                .total,
+            1
+        );
+        assert_eq!(
+            index
+                .search(&keywords("ＷＥＢ", 20), today())
+                .unwrap()
+                .total,
+            1
+        );
         // 公開範囲 2 hides the establishment's name from search too.
         assert_eq!(
             index
-                .search("東都ロジスティクス", today(), 20)
+                .search(&keywords("東都ロジスティクス", 20), today())
                 .unwrap()
                 .total,
             0
         );
         assert_eq!(
-            index.search("セーフティ東京", today(), 20).unwrap().total,
+            index
+                .search(&keywords("セーフティ東京", 20), today())
+                .unwrap()
+                .total,
             0
         );
         // No keyword: everything valid, newest first.
-        let all = index.search("", today(), 3).unwrap();
+        let all = index.search(&keywords("", 3), today()).unwrap();
         assert_eq!((all.total, all.posting_ids.len()), (10, 3));
 
         // Update.
-        assert_eq!(index.search("夜勤専従", today(), 20).unwrap().total, 0);
+        assert_eq!(
+            index
+                .search(&keywords("夜勤専従", 20), today())
+                .unwrap()
+                .total,
+            0
+        );
         posting::Entity::update(posting::ActiveModel {
             id: Set(care.id),
             title: Set("介護職員（夜勤専従）".to_owned()),
@@ -69,7 +102,10 @@ async fn the_index_follows_every_change() {
         record_change(db, care.id).await.unwrap();
         assert_eq!(index.sync(db).await.unwrap(), 1);
         assert_eq!(
-            index.search("夜勤専従", today(), 20).unwrap().posting_ids,
+            index
+                .search(&keywords("夜勤専従", 20), today())
+                .unwrap()
+                .posting_ids,
             vec![care.id]
         );
 
@@ -85,7 +121,10 @@ async fn the_index_follows_every_change() {
         .unwrap();
         record_change(db, clerk.id).await.unwrap();
         index.sync(db).await.unwrap();
-        assert_eq!(index.search("事務", today(), 20).unwrap().total, 1);
+        assert_eq!(
+            index.search(&keywords("事務", 20), today()).unwrap().total,
+            1
+        );
 
         // A restart: the index remembers how far it got; a change made
         // while it was closed is applied on the next sync, and only that.
@@ -101,7 +140,13 @@ async fn the_index_follows_every_change() {
         assert_eq!(index.applied_up_to().unwrap(), applied);
         assert_eq!(index.len(), 9);
         assert_eq!(index.sync(db).await.unwrap(), 1);
-        assert_eq!(index.search("エンジニア", today(), 20).unwrap().total, 0);
+        assert_eq!(
+            index
+                .search(&keywords("エンジニア", 20), today())
+                .unwrap()
+                .total,
+            0
+        );
         assert_eq!(index.len(), 8);
 
         // Past its 紹介期限日 a posting is no longer found.
@@ -116,12 +161,18 @@ async fn the_index_follows_every_change() {
         .unwrap();
         record_change(db, nursery.id).await.unwrap();
         index.sync(db).await.unwrap();
-        assert_eq!(index.search("保育士", today(), 20).unwrap().total, 0);
+        assert_eq!(
+            index
+                .search(&keywords("保育士", 20), today())
+                .unwrap()
+                .total,
+            0
+        );
 
         // Rebuilding from the table gives the same index.
-        let before = index.search("", today(), 50).unwrap();
+        let before = index.search(&keywords("", 50), today()).unwrap();
         assert_eq!(index.rebuild(db).await.unwrap(), 8);
-        assert_eq!(index.search("", today(), 50).unwrap(), before);
+        assert_eq!(index.search(&keywords("", 50), today()).unwrap(), before);
         assert_eq!(index.sync(db).await.unwrap(), 0);
     }
 }

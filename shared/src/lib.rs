@@ -16,6 +16,7 @@ pub mod office;
 pub mod posting;
 pub mod prefecture;
 pub mod records;
+pub mod search;
 pub mod seeker;
 pub mod tokenizer;
 pub mod transition;

@@ -16,6 +16,35 @@ pub struct NewestList {
     pub postings: Vec<PostingSummary>,
 }
 
+/// One page of a search: `qs` is the `/jobs` query string. A bad
+/// parameter answers 400 naming it.
+#[server(prefix = "/api", endpoint = "postings/search")]
+pub async fn search_postings(qs: String) -> Result<madoguchi_shared::search::SearchPage, AppError> {
+    use madoguchi_shared::search::{JobQuery, SearchPage};
+    let query = JobQuery::from_query_string(&qs).map_err(|e| {
+        AppError::Field {
+            field: e.param,
+            error: e.error,
+        }
+        .respond()
+    })?;
+    let today = madoguchi_shared::today_in_japan(chrono::Utc::now());
+    let index = crate::state::search_index()?;
+    let hits = tokio::task::spawn_blocking(move || index.search(&query, today))
+        .await
+        .map_err(crate::state::internal)?
+        .map_err(crate::state::internal)?;
+    let db = crate::state::db()?;
+    let cards = madoguchi_db::posting::public_cards(&db, &hits.posting_ids, today)
+        .await
+        .map_err(crate::state::internal)?;
+    Ok(SearchPage {
+        total: hits.total as u64,
+        cards,
+        facets: hits.facets,
+    })
+}
+
 /// The newest public postings and the count of all public postings.
 #[server(prefix = "/api", endpoint = "postings/newest")]
 pub async fn newest_postings(limit: u32) -> Result<NewestList, AppError> {

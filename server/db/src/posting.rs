@@ -72,3 +72,49 @@ fn summary(row: posting::Model) -> Result<PostingSummary, DbErr> {
         valid_until: row.valid_until,
     })
 }
+
+/// Result cards of these postings, in the order of `ids`; postings that
+/// are no longer public today are left out (the index may lag a moment).
+pub async fn public_cards(
+    db: &impl ConnectionTrait,
+    ids: &[i32],
+    today: NaiveDate,
+) -> Result<Vec<madoguchi_shared::search::PostingCard>, DbErr> {
+    use madoguchi_shared::posting::{PostingFlag, PostingTerms};
+    use madoguchi_shared::search::{CARD_DESCRIPTION_CHARS, PostingCard};
+    let rows = posting::Entity::find()
+        .filter(publicly_open(today))
+        .filter(posting::Column::Id.is_in(ids.to_vec()))
+        .all(db)
+        .await?;
+    let mut cards = Vec::with_capacity(rows.len());
+    for id in ids {
+        let Some(row) = rows.iter().find(|r| r.id == *id).cloned() else {
+            continue;
+        };
+        let corrupt = |what: &str| DbErr::Custom(format!("posting {id}: bad {what}"));
+        let terms: PostingTerms = serde_json::from_str(&row.terms).unwrap_or_default();
+        let card = PostingCard {
+            category: row.category.parse().map_err(|_| corrupt("category"))?,
+            employment: row
+                .employment_type
+                .parse()
+                .map_err(|_| corrupt("employment"))?,
+            shifts: terms.shifts.iter().map(|s| s.display()).collect(),
+            holidays: terms.holidays.clone(),
+            annual_holidays: row.annual_holidays.and_then(|h| u16::try_from(h).ok()),
+            age_max: row.age_max.and_then(|a| u8::try_from(a).ok()),
+            description: row
+                .description
+                .chars()
+                .take(CARD_DESCRIPTION_CHARS)
+                .collect(),
+            flags: PostingFlag::unpack(row.flags as u32),
+            openings: u16::try_from(row.openings).unwrap_or(1),
+            self_application: row.accepts_self_application,
+            summary: summary(row)?,
+        };
+        cards.push(card);
+    }
+    Ok(cards)
+}

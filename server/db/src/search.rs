@@ -14,14 +14,22 @@
 use std::path::Path;
 
 use chrono::{NaiveDate, Utc};
-use madoguchi_shared::posting::{Disclosure, PostingStatus};
+use std::ops::Bound;
+
+use madoguchi_shared::keyword::words;
+use madoguchi_shared::posting::{
+    Disclosure, EmploymentType, PostingCategory, PostingFlag, PostingStatus, WageForm,
+};
+use madoguchi_shared::search::{Facets, JobQuery, OCCUPATION_GROUPS, Sort};
 use madoguchi_shared::tokenizer::{normalize, tokenize_normalized};
 use sea_orm::{
     ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter, QueryOrder, QuerySelect,
 };
 use tantivy::collector::{Count, TopDocs};
 use tantivy::directory::MmapDirectory;
-use tantivy::query::{BooleanQuery, Occur, PhraseQuery, Query, RangeQuery, TermQuery};
+use tantivy::query::{
+    BooleanQuery, Occur, PhraseQuery, Query, RangeQuery, TermQuery, TermSetQuery,
+};
 use tantivy::schema::{
     FAST, Field, INDEXED, IndexRecordOption, STORED, STRING, Schema, TextFieldIndexing,
     TextOptions, Value,
@@ -111,6 +119,20 @@ struct Fields {
     accepted_on: Field,
     valid_until: Field,
     flags: Field,
+    /// One value per flag the posting has (its position in `PostingFlag::ALL`).
+    flag: Field,
+    /// Position in `EmploymentType::ALL`.
+    employment: Field,
+    /// Position in `PostingCategory::ALL`.
+    category: Field,
+    /// The occupation group letter as a number (`A` = 0).
+    group: Field,
+    /// Position in `WageForm::ALL`.
+    wage_form: Field,
+    /// The wage as a monthly figure, for sorting across forms.
+    wage_monthly: Field,
+    holidays: Field,
+    self_application: Field,
 }
 
 fn schema() -> (Schema, Fields) {
@@ -130,6 +152,14 @@ fn schema() -> (Schema, Fields) {
         accepted_on: b.add_i64_field("accepted_on", INDEXED | FAST),
         valid_until: b.add_i64_field("valid_until", INDEXED | FAST),
         flags: b.add_u64_field("flags", FAST),
+        flag: b.add_u64_field("flag", INDEXED | FAST),
+        employment: b.add_u64_field("employment", INDEXED | FAST),
+        category: b.add_u64_field("category", INDEXED | FAST),
+        group: b.add_u64_field("group", INDEXED | FAST),
+        wage_form: b.add_u64_field("wage_form", INDEXED | FAST),
+        wage_monthly: b.add_i64_field("wage_monthly", FAST),
+        holidays: b.add_u64_field("holidays", INDEXED | FAST),
+        self_application: b.add_u64_field("self_application", INDEXED | FAST),
     };
     (b.build(), fields)
 }
@@ -151,6 +181,140 @@ pub struct SearchIndex {
 pub struct Hits {
     pub total: usize,
     pub posting_ids: Vec<i32>,
+    pub facets: Facets,
+}
+
+/// The position of `value` in `all`, as indexed.
+fn position_of<T: PartialEq>(all: &[T], value: &T) -> u64 {
+    all.iter().position(|v| v == value).unwrap_or(usize::MAX) as u64
+}
+
+/// A wage as a monthly figure: 173 hours or 21 days a month.
+fn monthly_equivalent(form: WageForm, amount: i64) -> i64 {
+    match form {
+        WageForm::Monthly => amount,
+        WageForm::Daily => amount * 21,
+        WageForm::Hourly => amount * 173,
+    }
+}
+
+/// Counts per prefecture, occupation group, employment type and flag of
+/// every matching posting, read from the fast fields.
+struct FacetCollector;
+
+struct SegmentFacets {
+    prefecture: tantivy::columnar::Column<u64>,
+    group: tantivy::columnar::Column<u64>,
+    employment: tantivy::columnar::Column<u64>,
+    flag: tantivy::columnar::Column<u64>,
+    counts: FacetCounts,
+}
+
+struct FacetCounts {
+    prefecture: [u64; 48],
+    group: [u64; 11],
+    employment: [u64; 8],
+    flag: [u64; 16],
+}
+
+impl Default for FacetCounts {
+    fn default() -> Self {
+        FacetCounts {
+            prefecture: [0; 48],
+            group: [0; 11],
+            employment: [0; 8],
+            flag: [0; 16],
+        }
+    }
+}
+
+fn bump(slots: &mut [u64], value: Option<u64>) {
+    if let Some(slot) = value.and_then(|v| slots.get_mut(v as usize)) {
+        *slot += 1;
+    }
+}
+
+impl tantivy::collector::Collector for FacetCollector {
+    type Fruit = Facets;
+    type Child = SegmentFacets;
+
+    fn for_segment(
+        &self,
+        _: tantivy::SegmentOrdinal,
+        segment: &tantivy::SegmentReader,
+    ) -> tantivy::Result<SegmentFacets> {
+        let fast = segment.fast_fields();
+        Ok(SegmentFacets {
+            prefecture: fast.u64("prefecture")?,
+            group: fast.u64("group")?,
+            employment: fast.u64("employment")?,
+            flag: fast.u64("flag")?,
+            counts: FacetCounts::default(),
+        })
+    }
+
+    fn requires_scoring(&self) -> bool {
+        false
+    }
+
+    fn merge_fruits(&self, segments: Vec<FacetCounts>) -> tantivy::Result<Facets> {
+        let mut all = FacetCounts::default();
+        for s in segments {
+            for (a, b) in all.prefecture.iter_mut().zip(s.prefecture) {
+                *a += b;
+            }
+            for (a, b) in all.group.iter_mut().zip(s.group) {
+                *a += b;
+            }
+            for (a, b) in all.employment.iter_mut().zip(s.employment) {
+                *a += b;
+            }
+            for (a, b) in all.flag.iter_mut().zip(s.flag) {
+                *a += b;
+            }
+        }
+        Ok(Facets {
+            prefectures: (1..=47u8)
+                .map(|p| (p, all.prefecture[usize::from(p)]))
+                .filter(|(_, n)| *n > 0)
+                .collect(),
+            groups: OCCUPATION_GROUPS
+                .iter()
+                .enumerate()
+                .map(|(i, (g, _, _))| (*g, all.group[i]))
+                .filter(|(_, n)| *n > 0)
+                .collect(),
+            employment: EmploymentType::ALL
+                .iter()
+                .enumerate()
+                .map(|(i, e)| (*e, all.employment[i]))
+                .filter(|(_, n)| *n > 0)
+                .collect(),
+            flags: PostingFlag::ALL
+                .iter()
+                .enumerate()
+                .map(|(i, f)| (*f, all.flag[i]))
+                .filter(|(_, n)| *n > 0)
+                .collect(),
+        })
+    }
+}
+
+impl tantivy::collector::SegmentCollector for SegmentFacets {
+    type Fruit = FacetCounts;
+
+    fn collect(&mut self, doc: tantivy::DocId, _: tantivy::Score) {
+        bump(&mut self.counts.prefecture, self.prefecture.first(doc));
+        bump(&mut self.counts.group, self.group.first(doc));
+        bump(&mut self.counts.employment, self.employment.first(doc));
+        for flag in self.flag.values_for_doc(doc) {
+            bump(&mut self.counts.flag, Some(flag));
+        }
+    }
+
+    fn harvest(self) -> FacetCounts {
+        self.counts
+    }
 }
 
 impl SearchIndex {
@@ -208,7 +372,31 @@ impl SearchIndex {
         } else {
             ""
         };
-        Some(doc!(
+        let position = |list: &[&str], code: &str| {
+            list.iter().position(|c| *c == code).unwrap_or(usize::MAX) as u64
+        };
+        let employment = position(
+            &EmploymentType::ALL
+                .iter()
+                .map(|e| e.as_str())
+                .collect::<Vec<_>>(),
+            &p.employment_type,
+        );
+        let category = position(
+            &PostingCategory::ALL
+                .iter()
+                .map(|e| e.as_str())
+                .collect::<Vec<_>>(),
+            &p.category,
+        );
+        let wage_form = p.wage_form.parse::<WageForm>().unwrap_or(WageForm::Monthly);
+        let group = p
+            .occupation_code
+            .bytes()
+            .next()
+            .filter(u8::is_ascii_uppercase)
+            .map_or(u64::MAX, |b| u64::from(b - b'A'));
+        let mut doc = doc!(
             f.id => p.id as u64,
             f.number => p.number.clone().unwrap_or_default(),
             f.title => p.title.clone(),
@@ -218,7 +406,20 @@ impl SearchIndex {
             f.accepted_on => day_number(p.accepted_on),
             f.valid_until => day_number(p.valid_until),
             f.flags => p.flags as u64,
-        ))
+            f.employment => employment,
+            f.category => category,
+            f.group => group,
+            f.wage_form => WageForm::ALL.iter().position(|w| *w == wage_form).unwrap_or(0) as u64,
+            f.wage_monthly => monthly_equivalent(wage_form, p.wage_min),
+            f.holidays => p.annual_holidays.unwrap_or(0).max(0) as u64,
+            f.self_application => u64::from(p.accepts_self_application),
+        );
+        for (i, flag) in PostingFlag::ALL.iter().enumerate() {
+            if p.flags as u32 & flag.bit() != 0 {
+                doc.add_u64(f.flag, i as u64);
+            }
+        }
+        Some(doc)
     }
 
     /// Applies the outbox rows written since the last sync, in order, and
@@ -327,48 +528,159 @@ impl SearchIndex {
         Ok(indexed)
     }
 
-    /// Postings matching every keyword (each word of two or more
-    /// characters as a phrase of its bigrams) and still valid on `today`,
-    /// newest first.
-    pub fn search(
-        &self,
-        keywords: &str,
-        today: NaiveDate,
-        limit: usize,
-    ) -> Result<Hits, SearchError> {
+    /// Postings matching every condition of `query` and still valid on
+    /// `today`: one page of ids in the asked order, the total and the
+    /// facet counts. Every keyword must match (each word as a phrase of
+    /// its bigrams, so two-character words such as 介護 match).
+    pub fn search(&self, query: &JobQuery, today: NaiveDate) -> Result<Hits, SearchError> {
         let f = self.fields;
         let mut clauses: Vec<(Occur, Box<dyn Query>)> = vec![(
             Occur::Must,
             Box::new(RangeQuery::new(
-                std::ops::Bound::Included(Term::from_field_i64(f.valid_until, day_number(today))),
-                std::ops::Bound::Unbounded,
+                Bound::Included(Term::from_field_i64(f.valid_until, day_number(today))),
+                Bound::Unbounded,
             )),
         )];
-        for word in keywords.split_whitespace() {
+        for word in words(&query.q) {
             let terms: Vec<Term> = tokenize_normalized(&normalize(word))
                 .into_iter()
                 .map(|t| Term::from_field_text(f.text, &t.text))
                 .collect();
-            let query: Box<dyn Query> = match terms.len() {
+            let q: Box<dyn Query> = match terms.len() {
                 0 => continue,
-                1 => Box::new(TermQuery::new(terms[0].clone(), IndexRecordOption::Basic)),
+                1 => Box::new(TermQuery::new(
+                    terms[0].clone(),
+                    IndexRecordOption::WithFreqs,
+                )),
                 _ => Box::new(PhraseQuery::new(terms)),
             };
-            clauses.push((Occur::Must, query));
+            clauses.push((Occur::Must, q));
         }
-        let query = BooleanQuery::new(clauses);
+        let any_of = |field: Field, values: Vec<u64>| -> Box<dyn Query> {
+            Box::new(TermSetQuery::new(
+                values.into_iter().map(|v| Term::from_field_u64(field, v)),
+            ))
+        };
+        if !query.prefectures.is_empty() {
+            let codes = query
+                .prefectures
+                .iter()
+                .map(|p| u64::from(p.code()))
+                .collect();
+            clauses.push((Occur::Must, any_of(f.prefecture, codes)));
+        }
+        if !query.groups.is_empty() {
+            let groups = query
+                .groups
+                .iter()
+                .map(|g| u64::from(*g as u8 - b'A'))
+                .collect();
+            clauses.push((Occur::Must, any_of(f.group, groups)));
+        }
+        if !query.employment.is_empty() {
+            let list = query
+                .employment
+                .iter()
+                .map(|e| position_of(EmploymentType::ALL, e))
+                .collect();
+            clauses.push((Occur::Must, any_of(f.employment, list)));
+        }
+        if !query.categories.is_empty() {
+            let list = query
+                .categories
+                .iter()
+                .map(|c| position_of(PostingCategory::ALL, c))
+                .collect();
+            clauses.push((Occur::Must, any_of(f.category, list)));
+        }
+        for flag in &query.flags {
+            let term = Term::from_field_u64(f.flag, position_of(PostingFlag::ALL, flag));
+            clauses.push((
+                Occur::Must,
+                Box::new(TermQuery::new(term, IndexRecordOption::Basic)),
+            ));
+        }
+        if let Some((form, min)) = query.wage {
+            let term = Term::from_field_u64(f.wage_form, position_of(WageForm::ALL, &form));
+            clauses.push((
+                Occur::Must,
+                Box::new(TermQuery::new(term, IndexRecordOption::Basic)),
+            ));
+            clauses.push((
+                Occur::Must,
+                Box::new(RangeQuery::new(
+                    Bound::Included(Term::from_field_i64(f.wage_min, min)),
+                    Bound::Unbounded,
+                )),
+            ));
+        }
+        if let Some(days) = query.holidays_min {
+            clauses.push((
+                Occur::Must,
+                Box::new(RangeQuery::new(
+                    Bound::Included(Term::from_field_u64(f.holidays, days.into())),
+                    Bound::Unbounded,
+                )),
+            ));
+        }
+        if query.self_application {
+            let term = Term::from_field_u64(f.self_application, 1);
+            clauses.push((
+                Occur::Must,
+                Box::new(TermQuery::new(term, IndexRecordOption::Basic)),
+            ));
+        }
+        if let Some(days) = query.new_within_days {
+            let since = day_number(today) - i64::from(days);
+            clauses.push((
+                Occur::Must,
+                Box::new(RangeQuery::new(
+                    Bound::Included(Term::from_field_i64(f.accepted_on, since)),
+                    Bound::Unbounded,
+                )),
+            ));
+        }
+        let boolean = BooleanQuery::new(clauses);
         let searcher = self.reader.searcher();
-        let top = TopDocs::with_limit(limit.max(1))
-            .order_by_fast_field::<i64>("accepted_on", Order::Desc);
-        let (total, docs) = searcher.search(&query, &(Count, top))?;
-        let mut posting_ids = Vec::with_capacity(docs.len());
-        for (_, address) in docs.into_iter().take(limit) {
+        let per_page = usize::from(query.per_page.max(1));
+        let offset = (query.page.max(1) as usize - 1) * per_page;
+        let top = TopDocs::with_limit(per_page).and_offset(offset);
+        let facets = FacetCollector;
+        let (addresses, total, facets) = match query.sort {
+            Sort::Relevance => {
+                let (total, facets, docs) =
+                    searcher.search(&boolean, &(Count, facets, top.order_by_score()))?;
+                (
+                    docs.into_iter().map(|(_, a)| a).collect::<Vec<_>>(),
+                    total,
+                    facets,
+                )
+            }
+            Sort::Wage => {
+                let collector = top.order_by_fast_field::<i64>("wage_monthly", Order::Desc);
+                let (total, facets, docs) =
+                    searcher.search(&boolean, &(Count, facets, collector))?;
+                (docs.into_iter().map(|(_, a)| a).collect(), total, facets)
+            }
+            Sort::Newest => {
+                let collector = top.order_by_fast_field::<i64>("accepted_on", Order::Desc);
+                let (total, facets, docs) =
+                    searcher.search(&boolean, &(Count, facets, collector))?;
+                (docs.into_iter().map(|(_, a)| a).collect(), total, facets)
+            }
+        };
+        let mut posting_ids = Vec::with_capacity(addresses.len());
+        for address in addresses {
             let doc: TantivyDocument = searcher.doc(address)?;
             if let Some(id) = doc.get_first(f.id).and_then(|v| v.as_u64()) {
                 posting_ids.push(id as i32);
             }
         }
-        Ok(Hits { total, posting_ids })
+        Ok(Hits {
+            total,
+            posting_ids,
+            facets,
+        })
     }
 
     /// How many documents the index holds.

@@ -19,7 +19,9 @@ use tower::ServiceExt;
 pub struct TestApp {
     pub router: Router,
     pub db: madoguchi_db::Db,
+    pub search: std::sync::Arc<madoguchi_db::search::SearchIndex>,
     _guard: DbGuard,
+    _index_dir: tempfile::TempDir,
 }
 
 enum DbGuard {
@@ -147,15 +149,23 @@ pub async fn app_with_site_root(backend: Backend, site_root: &Path) -> TestApp {
         secure_cookies: false,
         site_root: site_root.to_path_buf(),
     };
+    let index_dir = tempfile::tempdir().expect("index folder");
+    let search = std::sync::Arc::new(
+        madoguchi_db::search::SearchIndex::open(index_dir.path()).expect("index opens"),
+    );
+    search.rebuild(&db).await.expect("index builds");
     let state = AppState {
         leptos_options: settings.leptos_options(),
         db: db.clone(),
         login_limiter: Default::default(),
+        search: search.clone(),
     };
     TestApp {
         router: madoguchi_server::router(state, false),
         db,
+        search,
         _guard: guard,
+        _index_dir: index_dir,
     }
 }
 

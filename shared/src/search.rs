@@ -1,0 +1,473 @@
+//! 求人検索: the conditions of a search as they travel in the URL
+//! (`/jobs?q=介護&pref=13&emp=part_time&page=2`), so that a search can be
+//! shared, bookmarked and saved; and what the search answers.
+
+use serde::{Deserialize, Serialize};
+
+use crate::ValidationError;
+use crate::keyword::normalize_keywords;
+use crate::posting::{EmploymentType, PostingCategory, PostingFlag, WageForm};
+use crate::prefecture::Prefecture;
+
+crate::coded_enum! {
+    /// The order of results.
+    pub enum Sort {
+        Newest = ("new", "新着順", "Newest first"),
+        Wage = ("wage", "賃金の高い順", "Highest wage first"),
+        Relevance = ("relevance", "関連度順", "Best match first"),
+    }
+}
+
+/// Results per page a reader may choose.
+pub const PAGE_SIZES: [u8; 3] = [20, 30, 50];
+/// The deepest page served (results beyond it are better found with
+/// narrower conditions).
+pub const MAX_PAGE: u32 = 100;
+/// The newest postings: accepted within this many days at most.
+pub const MAX_NEW_WITHIN_DAYS: u16 = 60;
+
+/// The occupation groups (大分類) of the classification, as filters.
+pub const OCCUPATION_GROUPS: [(char, &str, &str); 11] = [
+    ('A', "管理的職業", "Management"),
+    ('B', "専門的・技術的職業", "Professional and technical"),
+    ('C', "事務的職業", "Clerical"),
+    ('D', "販売の職業", "Sales"),
+    ('E', "サービスの職業", "Services"),
+    ('F', "保安の職業", "Security"),
+    ('G', "農林漁業の職業", "Agriculture, forestry and fishery"),
+    ('H', "生産工程の職業", "Production"),
+    (
+        'I',
+        "輸送・機械運転の職業",
+        "Transport and machine operation",
+    ),
+    ('J', "建設・採掘の職業", "Construction and mining"),
+    (
+        'K',
+        "運搬・清掃・包装等の職業",
+        "Carrying, cleaning and packing",
+    ),
+];
+
+/// Every condition of a search. `Default` is "all public postings,
+/// newest first, page 1 of 20".
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct JobQuery {
+    /// Normalised keywords; several words must all match.
+    pub q: String,
+    pub prefectures: Vec<Prefecture>,
+    /// Occupation groups (大分類 letters).
+    pub groups: Vec<char>,
+    pub employment: Vec<EmploymentType>,
+    pub categories: Vec<PostingCategory>,
+    /// A minimum wage in its form (月給/日給/時給).
+    pub wage: Option<(WageForm, i64)>,
+    /// 年間休日 at least this many days.
+    pub holidays_min: Option<u16>,
+    /// Every one of these flags.
+    pub flags: Vec<PostingFlag>,
+    /// Only postings open to online self-application.
+    pub self_application: bool,
+    /// Accepted within this many days.
+    pub new_within_days: Option<u16>,
+    pub sort: Sort,
+    /// 1-based.
+    pub page: u32,
+    pub per_page: u8,
+}
+
+impl Default for JobQuery {
+    fn default() -> Self {
+        JobQuery {
+            q: String::new(),
+            prefectures: Vec::new(),
+            groups: Vec::new(),
+            employment: Vec::new(),
+            categories: Vec::new(),
+            wage: None,
+            holidays_min: None,
+            flags: Vec::new(),
+            self_application: false,
+            new_within_days: None,
+            sort: Sort::Newest,
+            page: 1,
+            per_page: PAGE_SIZES[0],
+        }
+    }
+}
+
+/// A parameter of the URL that breaks a rule; `param` is its name.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct QueryError {
+    pub param: String,
+    pub error: ValidationError,
+}
+
+fn number<T>(param: &str, value: &str, min: i64, max: i64) -> Result<T, QueryError>
+where
+    T: TryFrom<i64>,
+{
+    let bad = |error| QueryError {
+        param: param.to_owned(),
+        error,
+    };
+    let n: i64 = value
+        .trim()
+        .parse()
+        .map_err(|_| bad(ValidationError::OutOfRange { min, max }))?;
+    if !(min..=max).contains(&n) {
+        return Err(bad(ValidationError::OutOfRange { min, max }));
+    }
+    T::try_from(n).map_err(|_| bad(ValidationError::OutOfRange { min, max }))
+}
+
+fn push_unique<T: PartialEq>(list: &mut Vec<T>, value: T) {
+    if !list.contains(&value) {
+        list.push(value);
+    }
+}
+
+impl JobQuery {
+    /// Reads the conditions from decoded URL parameters. Empty values are
+    /// ignored (a form submits its empty fields); unknown parameters too
+    /// (tracking tags, older links); a bad value is an error naming it.
+    pub fn from_pairs<'a>(
+        pairs: impl IntoIterator<Item = (&'a str, &'a str)>,
+    ) -> Result<JobQuery, QueryError> {
+        let mut query = JobQuery::default();
+        let mut wage_form = None;
+        let mut wage_min = None;
+        for (key, value) in pairs {
+            if value.trim().is_empty() {
+                continue;
+            }
+            let bad = |error| QueryError {
+                param: key.to_owned(),
+                error,
+            };
+            match key {
+                "q" => {
+                    let words = normalize_keywords(value).map_err(bad)?;
+                    let joined = if query.q.is_empty() {
+                        words
+                    } else {
+                        format!("{} {words}", query.q)
+                    };
+                    query.q = normalize_keywords(&joined).map_err(bad)?;
+                }
+                "pref" => {
+                    let code: u8 = number(key, value, 1, 47)?;
+                    let p = Prefecture::from_code(code).ok_or(bad(ValidationError::Prefecture))?;
+                    push_unique(&mut query.prefectures, p);
+                }
+                "occ" => {
+                    let c = value
+                        .trim()
+                        .chars()
+                        .next()
+                        .unwrap_or(' ')
+                        .to_ascii_uppercase();
+                    if value.trim().chars().count() != 1
+                        || !OCCUPATION_GROUPS.iter().any(|(g, _, _)| *g == c)
+                    {
+                        return Err(bad(ValidationError::UnknownCode));
+                    }
+                    push_unique(&mut query.groups, c);
+                }
+                "emp" => push_unique(
+                    &mut query.employment,
+                    value
+                        .parse()
+                        .map_err(|_| bad(ValidationError::UnknownCode))?,
+                ),
+                "cat" => push_unique(
+                    &mut query.categories,
+                    value
+                        .parse()
+                        .map_err(|_| bad(ValidationError::UnknownCode))?,
+                ),
+                "flag" => push_unique(
+                    &mut query.flags,
+                    value
+                        .parse()
+                        .map_err(|_| bad(ValidationError::UnknownCode))?,
+                ),
+                "wage_form" => {
+                    wage_form = Some(
+                        value
+                            .parse::<WageForm>()
+                            .map_err(|_| bad(ValidationError::UnknownCode))?,
+                    )
+                }
+                "wage" => wage_min = Some(number::<i64>(key, value, 0, 10_000_000)?),
+                "holidays" => query.holidays_min = Some(number(key, value, 0, 366)?),
+                "self" => {
+                    query.self_application = match value {
+                        "1" | "true" | "on" => true,
+                        "0" | "false" => false,
+                        _ => return Err(bad(ValidationError::UnknownCode)),
+                    }
+                }
+                "new" => {
+                    query.new_within_days = Some(number(key, value, 1, MAX_NEW_WITHIN_DAYS.into())?)
+                }
+                "sort" => {
+                    query.sort = value
+                        .parse()
+                        .map_err(|_| bad(ValidationError::UnknownCode))?
+                }
+                "page" => query.page = number(key, value, 1, MAX_PAGE.into())?,
+                "per" => {
+                    let n: u8 = number(key, value, 1, 255)?;
+                    if !PAGE_SIZES.contains(&n) {
+                        return Err(bad(ValidationError::UnknownCode));
+                    }
+                    query.per_page = n;
+                }
+                _ => {}
+            }
+        }
+        query.wage = match (wage_form, wage_min) {
+            (Some(form), Some(min)) => Some((form, min)),
+            // A minimum alone is read as the form its size suggests.
+            (None, Some(min)) => Some((WageForm::for_amount(min), min)),
+            _ => None,
+        };
+        if query.sort == Sort::Relevance && query.q.is_empty() {
+            query.sort = Sort::Newest;
+        }
+        Ok(query)
+    }
+
+    /// Reads a raw query string (`a=b&c=d`, percent-encoded).
+    pub fn from_query_string(qs: &str) -> Result<JobQuery, QueryError> {
+        let decoded: Vec<(String, String)> = qs
+            .trim_start_matches('?')
+            .split('&')
+            .filter(|p| !p.is_empty())
+            .map(|p| {
+                let (k, v) = p.split_once('=').unwrap_or((p, ""));
+                (decode(k), decode(v))
+            })
+            .collect();
+        JobQuery::from_pairs(decoded.iter().map(|(k, v)| (k.as_str(), v.as_str())))
+    }
+
+    /// The canonical query string: parameters in a fixed order, defaults
+    /// left out, so equal searches have equal URLs.
+    pub fn to_query_string(&self) -> String {
+        let mut out: Vec<(&str, String)> = Vec::new();
+        if !self.q.is_empty() {
+            out.push(("q", self.q.clone()));
+        }
+        for p in &self.prefectures {
+            out.push(("pref", p.code_str()));
+        }
+        for g in &self.groups {
+            out.push(("occ", g.to_string()));
+        }
+        for e in &self.employment {
+            out.push(("emp", e.as_str().to_owned()));
+        }
+        for c in &self.categories {
+            out.push(("cat", c.as_str().to_owned()));
+        }
+        if let Some((form, min)) = self.wage {
+            out.push(("wage_form", form.as_str().to_owned()));
+            out.push(("wage", min.to_string()));
+        }
+        if let Some(h) = self.holidays_min {
+            out.push(("holidays", h.to_string()));
+        }
+        for f in &self.flags {
+            out.push(("flag", f.as_str().to_owned()));
+        }
+        if self.self_application {
+            out.push(("self", "1".to_owned()));
+        }
+        if let Some(n) = self.new_within_days {
+            out.push(("new", n.to_string()));
+        }
+        if self.sort != Sort::Newest {
+            out.push(("sort", self.sort.as_str().to_owned()));
+        }
+        if self.per_page != PAGE_SIZES[0] {
+            out.push(("per", self.per_page.to_string()));
+        }
+        if self.page != 1 {
+            out.push(("page", self.page.to_string()));
+        }
+        out.iter()
+            .map(|(k, v)| format!("{k}={}", encode(v)))
+            .collect::<Vec<_>>()
+            .join("&")
+    }
+
+    /// The same conditions on another page.
+    pub fn with_page(&self, page: u32) -> JobQuery {
+        JobQuery {
+            page,
+            ..self.clone()
+        }
+    }
+}
+
+/// Percent-encodes everything but unreserved ASCII.
+pub fn encode(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for b in text.bytes() {
+        match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
+                out.push(b as char)
+            }
+            _ => out.push_str(&format!("%{b:02X}")),
+        }
+    }
+    out
+}
+
+/// Decodes `%XX` and `+`; malformed escapes are kept as they are, and
+/// bytes that are not UTF-8 become U+FFFD.
+pub fn decode(text: &str) -> String {
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'+' => out.push(b' '),
+            b'%' if i + 3 <= bytes.len() => {
+                let hex = std::str::from_utf8(&bytes[i + 1..i + 3])
+                    .ok()
+                    .and_then(|h| u8::from_str_radix(h, 16).ok());
+                match hex {
+                    Some(v) => {
+                        out.push(v);
+                        i += 3;
+                        continue;
+                    }
+                    None => out.push(b'%'),
+                }
+            }
+            b => out.push(b),
+        }
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+/// A result card: what the list shows of one posting.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PostingCard {
+    pub summary: crate::posting::PostingSummary,
+    pub category: PostingCategory,
+    pub employment: EmploymentType,
+    /// 就業時間, as `9:00〜18:00`.
+    pub shifts: Vec<String>,
+    /// 休日 (土日祝, シフト制 …).
+    pub holidays: String,
+    pub annual_holidays: Option<u16>,
+    /// 年齢: the upper limit, if any.
+    pub age_max: Option<u8>,
+    /// The start of 仕事の内容.
+    pub description: String,
+    pub flags: Vec<PostingFlag>,
+    /// 求人数
+    pub openings: u16,
+    pub self_application: bool,
+}
+
+/// One page of results.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SearchPage {
+    pub total: u64,
+    pub cards: Vec<PostingCard>,
+    pub facets: Facets,
+}
+
+/// How much of 仕事の内容 a card shows, in characters.
+pub const CARD_DESCRIPTION_CHARS: usize = 90;
+
+/// Counts beside the filters, for the current search.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Facets {
+    /// (prefecture code, count), by code; zero counts left out.
+    pub prefectures: Vec<(u8, u64)>,
+    /// (occupation group letter, count).
+    pub groups: Vec<(char, u64)>,
+    pub employment: Vec<(EmploymentType, u64)>,
+    pub flags: Vec<(PostingFlag, u64)>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_shared_url_reads_back_to_the_same_search() {
+        let q = JobQuery::from_query_string(
+            "q=%E4%BB%8B%E8%AD%B7+%E4%BA%8B%E5%8B%99&pref=13&pref=14&occ=e&emp=part_time\
+             &cat=part_time&wage_form=hourly&wage=1200&holidays=120&flag=no_experience\
+             &self=1&new=7&sort=wage&per=50&page=3&utm_source=x",
+        )
+        .unwrap();
+        assert_eq!(q.q, "介護 事務");
+        assert_eq!(q.prefectures.len(), 2);
+        assert_eq!(q.groups, ['E']);
+        assert_eq!(q.employment, [EmploymentType::PartTime]);
+        assert_eq!(q.wage, Some((WageForm::Hourly, 1200)));
+        assert_eq!(q.flags, [PostingFlag::NoExperience]);
+        assert!(q.self_application);
+        assert_eq!((q.sort, q.per_page, q.page), (Sort::Wage, 50, 3));
+        let again = JobQuery::from_query_string(&q.to_query_string()).unwrap();
+        assert_eq!(again, q);
+        assert_eq!(
+            JobQuery::from_query_string("").unwrap(),
+            JobQuery::default()
+        );
+        assert_eq!(JobQuery::default().to_query_string(), "");
+    }
+
+    #[test]
+    fn bad_parameters_are_named() {
+        for (qs, param) in [
+            ("pref=48", "pref"),
+            ("pref=tokyo", "pref"),
+            ("occ=Z", "occ"),
+            ("emp=boss", "emp"),
+            ("wage=-5", "wage"),
+            ("holidays=400", "holidays"),
+            ("page=0", "page"),
+            ("page=101", "page"),
+            ("per=25", "per"),
+            ("sort=random", "sort"),
+            ("new=0", "new"),
+            ("self=maybe", "self"),
+        ] {
+            assert_eq!(
+                JobQuery::from_query_string(qs).unwrap_err().param,
+                param,
+                "{qs}"
+            );
+        }
+        let long = format!("q={}", encode(&"介".repeat(101)));
+        assert_eq!(JobQuery::from_query_string(&long).unwrap_err().param, "q");
+    }
+
+    #[test]
+    fn empty_fields_and_relevance_without_keywords_fall_back() {
+        let q = JobQuery::from_query_string("q=&pref=&sort=relevance").unwrap();
+        assert_eq!(q, JobQuery::default());
+        let q = JobQuery::from_query_string("wage=250000").unwrap();
+        assert_eq!(q.wage, Some((WageForm::Monthly, 250_000)));
+    }
+
+    #[test]
+    fn encoding_round_trips_any_text() {
+        for text in ["介護 事務", "a+b&c=d", "100%", "%zz", "ｶﾀｶﾅ"] {
+            assert_eq!(decode(&encode(text)), text);
+        }
+        assert_eq!(decode("%E4%BB%8B"), "介");
+        assert_eq!(decode("%E4"), "\u{FFFD}");
+        assert_eq!(decode("%"), "%");
+    }
+}
