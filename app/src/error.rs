@@ -47,6 +47,9 @@ pub enum AppError {
     TooLarge,
     #[error("not found")]
     NotFound,
+    /// A record that existed and is no longer open (a filled posting).
+    #[error("gone")]
+    Gone,
     /// The browser could not reach the server.
     #[error("network error")]
     Network,
@@ -65,6 +68,7 @@ impl AppError {
             AppError::Forbidden => 403,
             AppError::TooManyAttempts => 429,
             AppError::NotFound => 404,
+            AppError::Gone => 410,
             AppError::TooLarge => 413,
             AppError::Network | AppError::Internal => 500,
         }
@@ -144,6 +148,7 @@ pub fn ErrorMessage(error: AppError) -> impl IntoView {
         AppError::Forbidden => t!(i18n, error_forbidden).into_any(),
         AppError::BadRequest => t!(i18n, error_bad_request).into_any(),
         AppError::NotFound => t!(i18n, error_not_found).into_any(),
+        AppError::Gone => t!(i18n, error_gone).into_any(),
         AppError::TooLarge => t!(i18n, error_too_large).into_any(),
         AppError::Network => t!(i18n, error_network).into_any(),
         AppError::Internal => t!(i18n, error_internal).into_any(),

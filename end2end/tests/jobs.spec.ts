@@ -60,3 +60,16 @@ test.describe("without JavaScript", () => {
     await expect(page.locator(".posting-card").first()).toContainText("保育士");
   });
 });
+
+test("open a posting from the results: the 求人票 with its legal notice", async ({ page }) => {
+  await page.goto("/jobs?q=%E4%BB%8B%E8%AD%B7&pref=13");
+  const first = page.locator(".posting-card h2 a").first();
+  const title = await first.innerText();
+  await first.click();
+  await expect(page).toHaveURL(/\/jobs\/\d{5}-\d{8}$/);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(title);
+  await expect(page.locator(".legal-notice")).toContainText("この画面で表示される求人情報は雇用契約書ではありません");
+  await expect(page.getByRole("heading", { level: 2, name: "労働条件" })).toBeVisible();
+  const response = await page.goto("/jobs/13010-99999999");
+  expect(response?.status()).toBe(404);
+});

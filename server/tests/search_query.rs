@@ -216,3 +216,60 @@ async fn the_search_function_answers_cards_and_refuses_bad_parameters() {
         );
     }
 }
+
+#[tokio::test]
+async fn the_posting_page_shows_the_sheet_and_answers_404_and_410() {
+    use madoguchi_db::entity::posting;
+    use sea_orm::{ActiveModelTrait, ActiveValue::Set, ColumnTrait, QueryFilter};
+    for backend in backends() {
+        let app = app(backend).await;
+        let (res, html) = app.get("/jobs/13010-09990000").await;
+        assert_eq!(res.status(), StatusCode::OK, "{backend:?}");
+        assert!(html.contains("介護職員（特別養護老人ホーム）"));
+        assert!(html.contains("社会福祉法人あおば会"));
+        // Rule 6 on every posting page, and schema.org data for search engines.
+        assert!(html.contains("この画面で表示される求人情報は雇用契約書ではありません"));
+        assert!(
+            html.contains(r#"application/ld+json"#) && html.contains(r#""@type":"JobPosting""#)
+        );
+        assert!(html.contains(r#""value":"13010-09990000""#));
+        // 公開範囲 2: the page and its data never name the establishment.
+        let anonymous = posting::Entity::find()
+            .filter(posting::Column::Disclosure.eq(2))
+            .one(&app.db)
+            .await
+            .unwrap()
+            .unwrap();
+        let (res, html) = app
+            .get(&format!("/jobs/{}", anonymous.number.clone().unwrap()))
+            .await;
+        assert_eq!(res.status(), StatusCode::OK);
+        assert!(!html.contains(&anonymous.establishment_name));
+        assert!(!html.contains("hiringOrganization"));
+        // Staff-only, drafts and unknown numbers: 404; malformed too.
+        for path in [
+            "/jobs/13010-09990010",
+            "/jobs/13010-99999999",
+            "/jobs/not-a-number",
+        ] {
+            assert_eq!(
+                app.get(path).await.0.status(),
+                StatusCode::NOT_FOUND,
+                "{path}"
+            );
+        }
+        // Filled: 410 with a page that says so.
+        let care = posting::Entity::find()
+            .filter(posting::Column::Number.eq("13010-09990000"))
+            .one(&app.db)
+            .await
+            .unwrap()
+            .unwrap();
+        let mut closed: posting::ActiveModel = care.into();
+        closed.status = Set("closed".to_owned());
+        closed.update(&app.db).await.unwrap();
+        let (res, html) = app.get("/jobs/13010-09990000").await;
+        assert_eq!(res.status(), StatusCode::GONE);
+        assert!(html.contains("この求人の募集は終了しました"));
+    }
+}

@@ -45,6 +45,29 @@ pub async fn search_postings(qs: String) -> Result<madoguchi_shared::search::Sea
     })
 }
 
+/// A public posting by its 求人番号: 404 when unknown or hidden, 410 when
+/// filled, withdrawn or expired.
+#[server(prefix = "/api", endpoint = "postings/get")]
+pub async fn posting(number: String) -> Result<madoguchi_shared::records::Posting, AppError> {
+    use madoguchi_db::posting::PublicPosting;
+    if number
+        .parse::<madoguchi_shared::posting::PostingNumber>()
+        .is_err()
+    {
+        return Err(AppError::NotFound.respond());
+    }
+    let db = crate::state::db()?;
+    let today = madoguchi_shared::today_in_japan(chrono::Utc::now());
+    match madoguchi_db::posting::public_by_number(&db, &number, today)
+        .await
+        .map_err(crate::state::internal)?
+    {
+        PublicPosting::Open(p) => Ok(*p),
+        PublicPosting::Closed(..) => Err(AppError::Gone.respond()),
+        PublicPosting::Missing => Err(AppError::NotFound.respond()),
+    }
+}
+
 /// The newest public postings and the count of all public postings.
 #[server(prefix = "/api", endpoint = "postings/newest")]
 pub async fn newest_postings(limit: u32) -> Result<NewestList, AppError> {

@@ -102,6 +102,14 @@ fn Keywords(q: String) -> impl IntoView {
     })
 }
 
+/// The address of a search.
+fn jobs_href(query: &JobQuery) -> String {
+    match query.to_query_string() {
+        qs if qs.is_empty() => "/jobs".to_owned(),
+        qs => format!("/jobs?{qs}"),
+    }
+}
+
 fn field_error(e: QueryError) -> AppError {
     AppError::Field {
         field: e.param,
@@ -288,18 +296,8 @@ fn Results(
         .div_ceil(u64::from(query.per_page))
         .min(u64::from(madoguchi_shared::search::MAX_PAGE));
     let current = u64::from(query.page);
-    let prev = (current > 1).then(|| {
-        format!(
-            "/jobs?{}",
-            query.with_page(query.page - 1).to_query_string()
-        )
-    });
-    let next = (current < pages).then(|| {
-        format!(
-            "/jobs?{}",
-            query.with_page(query.page + 1).to_query_string()
-        )
-    });
+    let prev = (current > 1).then(|| jobs_href(&query.with_page(query.page - 1)));
+    let next = (current < pages).then(|| jobs_href(&query.with_page(query.page + 1)));
     let keywords: Vec<String> = words(&query.q).map(str::to_owned).collect();
     view! {
         <p class="hit-count" data-testid="hit-count">
@@ -371,7 +369,7 @@ fn NoResults(query: JobQuery, facets: Facets) -> impl IntoView {
                 {drops
                     .into_iter()
                     .map(|(what, q)| {
-                        let href = format!("/jobs?{}", q.with_page(1).to_query_string());
+                        let href = jobs_href(&q.with_page(1));
                         let text = match what {
                             "q" => t_string!(i18n, jobs_drop_keywords),
                             "pref" => t_string!(i18n, jobs_drop_prefecture),

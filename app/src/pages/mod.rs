@@ -6,4 +6,5 @@ pub mod home;
 pub mod jobs;
 pub mod login;
 pub mod not_found;
+pub mod posting;
 pub mod register;

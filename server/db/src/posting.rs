@@ -118,3 +118,99 @@ pub async fn public_cards(
     }
     Ok(cards)
 }
+
+/// A posting as the public asks for it by its 求人番号.
+pub enum PublicPosting {
+    Open(Box<madoguchi_shared::records::Posting>),
+    /// Filled, withdrawn or past its 紹介期限日: (title, number).
+    Closed(String, String),
+    /// Unknown, not yet accepted, or for staff only.
+    Missing,
+}
+
+/// The posting `number` as a visitor may see it (DOMAIN.md rule 4):
+/// 公開範囲 2 hides the establishment's name and address.
+pub async fn public_by_number(
+    db: &impl ConnectionTrait,
+    number: &str,
+    today: NaiveDate,
+) -> Result<PublicPosting, DbErr> {
+    use madoguchi_shared::posting::{AgeLimit, PostingFlag, PostingTerms};
+    use madoguchi_shared::records::Posting;
+    let Some(row) = posting::Entity::find()
+        .filter(posting::Column::Number.eq(number))
+        .one(db)
+        .await?
+    else {
+        return Ok(PublicPosting::Missing);
+    };
+    let status: PostingStatus = row
+        .status
+        .parse()
+        .map_err(|_| DbErr::Custom(format!("posting {}: bad status", row.id)))?;
+    if row.disclosure == Disclosure::StaffOnly.number()
+        || matches!(
+            status,
+            PostingStatus::Draft | PostingStatus::UnderReview | PostingStatus::SentBack
+        )
+    {
+        return Ok(PublicPosting::Missing);
+    }
+    if status != PostingStatus::Published || row.valid_until < today {
+        return Ok(PublicPosting::Closed(row.title, number.to_owned()));
+    }
+    let corrupt = |what: &str| DbErr::Custom(format!("posting {}: bad {what}", row.id));
+    let anonymous = row.disclosure == Disclosure::Anonymous.number();
+    let mut terms: PostingTerms = serde_json::from_str(&row.terms).unwrap_or_default();
+    if anonymous {
+        terms.address = String::new();
+    }
+    let age_limit = match (row.age_min, row.age_max) {
+        (None, None) => AgeLimit::None,
+        (min, max) => AgeLimit::Range {
+            min: min.and_then(|a| u8::try_from(a).ok()),
+            max: max.and_then(|a| u8::try_from(a).ok()),
+            reason: row.age_reason.as_deref().and_then(|r| r.parse().ok()),
+        },
+    };
+    let posting = Posting {
+        number: row.number.as_deref().and_then(|n| n.parse().ok()),
+        status,
+        disclosure: Disclosure::from_number(row.disclosure).ok_or_else(|| corrupt("disclosure"))?,
+        title: row.title,
+        establishment: (!anonymous).then_some(row.establishment_name),
+        category: row.category.parse().map_err(|_| corrupt("category"))?,
+        employment: row
+            .employment_type
+            .parse()
+            .map_err(|_| corrupt("employment"))?,
+        arrangement: row
+            .arrangement
+            .parse()
+            .map_err(|_| corrupt("arrangement"))?,
+        occupation_code: row.occupation_code,
+        description: row.description,
+        prefecture: u8::try_from(row.prefecture_code)
+            .ok()
+            .and_then(Prefecture::from_code)
+            .ok_or_else(|| corrupt("prefecture"))?,
+        city: row.city,
+        station: row.station,
+        walk_minutes: row.walk_minutes.and_then(|w| u16::try_from(w).ok()),
+        wage_form: row.wage_form.parse().map_err(|_| corrupt("wage form"))?,
+        wage_min: row.wage_min,
+        wage_max: row.wage_max,
+        flags: PostingFlag::unpack(row.flags as u32),
+        openings: u16::try_from(row.openings).unwrap_or(1),
+        annual_holidays: row.annual_holidays.and_then(|h| u16::try_from(h).ok()),
+        weekly_days: row.weekly_days.and_then(|d| u8::try_from(d).ok()),
+        age_limit,
+        accepts_referral: row.accepts_referral,
+        accepts_self_application: row.accepts_self_application,
+        workplace_named: row.workplace_named,
+        terms,
+        accepted_on: row.accepted_on,
+        valid_until: row.valid_until,
+    };
+    Ok(PublicPosting::Open(Box::new(posting)))
+}
