@@ -8,3 +8,10 @@ run:
 # Every test: Rust (SQLite and PostgreSQL) and Playwright in Chromium.
 test:
 	scripts/test.sh
+
+# The search benchmark: 1,000,000 generated postings in target/bench-data
+# (made once, then reused), the queries of server/bench/queries.tsv.
+.PHONY: bench-search
+bench-search:
+	cargo build --release --locked -p madoguchi-server
+	target/release/madoguchi --data-dir target/bench-data bench-search

@@ -3,6 +3,7 @@
 //! `main.rs` parses the command line and calls in here; the integration
 //! tests build the same router on a temporary database.
 
+pub mod bench;
 pub mod router;
 pub mod settings;
 

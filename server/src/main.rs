@@ -53,6 +53,36 @@ async fn main() -> anyhow::Result<()> {
             let db = open_database(&settings).await?;
             add_user(&db, email, role, office, name).await?;
         }
+        Command::BenchSearch {
+            postings,
+            seed,
+            rounds,
+            naive_per_class,
+        } => {
+            let db = open_database(&settings).await?;
+            let empty = madoguchi_db::posting::count_public(
+                &db,
+                madoguchi_shared::today_in_japan(chrono::Utc::now()),
+            )
+            .await?
+                == 0;
+            let index = open_index(&settings)?;
+            if empty {
+                generate(&db, postings, seed).await?;
+                index
+                    .rebuild(&db)
+                    .await
+                    .context("building the search index")?;
+            } else if index.is_empty() {
+                index
+                    .rebuild(&db)
+                    .await
+                    .context("building the search index")?;
+            } else {
+                index.sync(&db).await.context("updating the search index")?;
+            }
+            madoguchi_server::bench::run(&db, &index, rounds, naive_per_class).await?;
+        }
         Command::Reindex => {
             let db = open_database(&settings).await?;
             let index = open_index(&settings)?;

@@ -43,6 +43,21 @@ pub enum Command {
     },
     /// Rebuild the search index from the database and exit.
     Reindex,
+    /// Measure search: generate `--postings` into a database without
+    /// postings (or reuse what is there), then answer the checked-in
+    /// queries and print p50/p95/p99 per class beside the naive SQL way.
+    BenchSearch {
+        #[arg(long, default_value_t = 1_000_000)]
+        postings: u32,
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+        /// Times each query is answered through the index.
+        #[arg(long, default_value_t = 5)]
+        rounds: usize,
+        /// Queries of each class also answered the naive way.
+        #[arg(long, default_value_t = 3)]
+        naive_per_class: usize,
+    },
     /// Manage login accounts.
     User {
         #[command(subcommand)]

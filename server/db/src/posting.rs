@@ -82,11 +82,19 @@ pub async fn public_cards(
 ) -> Result<Vec<madoguchi_shared::search::PostingCard>, DbErr> {
     use madoguchi_shared::posting::{PostingFlag, PostingTerms};
     use madoguchi_shared::search::{CARD_DESCRIPTION_CHARS, PostingCard};
-    let rows = posting::Entity::find()
-        .filter(publicly_open(today))
+    // By primary key only: combined with the public-posting condition,
+    // the planner may pick the status index and scan every open posting.
+    let rows: Vec<posting::Model> = posting::Entity::find()
         .filter(posting::Column::Id.is_in(ids.to_vec()))
         .all(db)
-        .await?;
+        .await?
+        .into_iter()
+        .filter(|r| {
+            r.status == PostingStatus::Published.as_str()
+                && r.valid_until >= today
+                && r.disclosure != Disclosure::StaffOnly.number()
+        })
+        .collect();
     let mut cards = Vec::with_capacity(rows.len());
     for id in ids {
         let Some(row) = rows.iter().find(|r| r.id == *id).cloned() else {
@@ -213,4 +221,80 @@ pub async fn public_by_number(
         valid_until: row.valid_until,
     };
     Ok(PublicPosting::Open(Box::new(posting)))
+}
+
+/// The naive answer to a search, for the benchmark's comparison only:
+/// `LIKE '%word%'` over title and description, the filters as SQL, total,
+/// the page, and the prefecture counts. Returns (total, ids, prefectures).
+pub async fn naive_search(
+    db: &impl ConnectionTrait,
+    query: &madoguchi_shared::search::JobQuery,
+    today: NaiveDate,
+) -> Result<(u64, Vec<i32>, Vec<(i16, i64)>), DbErr> {
+    use madoguchi_shared::search::Sort;
+    use sea_orm::sea_query::Expr;
+    let mut cond = publicly_open(today);
+    for word in madoguchi_shared::keyword::words(&query.q) {
+        cond = cond.add(
+            Condition::any()
+                .add(posting::Column::Title.contains(word))
+                .add(posting::Column::Description.contains(word)),
+        );
+    }
+    if !query.prefectures.is_empty() {
+        cond = cond.add(
+            posting::Column::PrefectureCode
+                .is_in(query.prefectures.iter().map(|p| i16::from(p.code()))),
+        );
+    }
+    if !query.groups.is_empty() {
+        let mut any = Condition::any();
+        for g in &query.groups {
+            any = any.add(posting::Column::OccupationCode.starts_with(g.to_string()));
+        }
+        cond = cond.add(any);
+    }
+    if !query.employment.is_empty() {
+        cond = cond.add(
+            posting::Column::EmploymentType.is_in(query.employment.iter().map(|e| e.as_str())),
+        );
+    }
+    for flag in &query.flags {
+        let bit = i64::from(flag.bit());
+        cond = cond.add(Expr::cust_with_values("(flags & $1) <> 0", [bit]));
+    }
+    if let Some((form, min)) = query.wage {
+        cond = cond
+            .add(posting::Column::WageForm.eq(form.as_str()))
+            .add(posting::Column::WageMin.gte(min));
+    }
+    let total = posting::Entity::find()
+        .filter(cond.clone())
+        .count(db)
+        .await?;
+    let order = match query.sort {
+        Sort::Wage => posting::Column::WageMin,
+        _ => posting::Column::AcceptedOn,
+    };
+    let per_page = u64::from(query.per_page);
+    let ids: Vec<i32> = posting::Entity::find()
+        .filter(cond.clone())
+        .select_only()
+        .column(posting::Column::Id)
+        .order_by_desc(order)
+        .offset((u64::from(query.page) - 1) * per_page)
+        .limit(per_page)
+        .into_tuple()
+        .all(db)
+        .await?;
+    let prefectures: Vec<(i16, i64)> = posting::Entity::find()
+        .filter(cond)
+        .select_only()
+        .column(posting::Column::PrefectureCode)
+        .column_as(posting::Column::Id.count(), "n")
+        .group_by(posting::Column::PrefectureCode)
+        .into_tuple()
+        .all(db)
+        .await?;
+    Ok((total, ids, prefectures))
 }

@@ -1,0 +1,133 @@
+//! `madoguchi bench-search`: the search benchmark. Answers the checked-in
+//! queries (`server/bench/queries.tsv`) through the path the server uses
+//! (index search, then the cards from the database) and, for a sample of
+//! each class, the naive way (`LIKE` in SQL), and prints p50/p95/p99 per
+//! class. Timings are printed, never asserted.
+
+use std::collections::BTreeMap;
+use std::time::{Duration, Instant};
+
+use anyhow::Context;
+use madoguchi_db::search::SearchIndex;
+use madoguchi_shared::search::JobQuery;
+
+const QUERIES: &str = include_str!("../bench/queries.tsv");
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn every_benchmark_query_is_a_valid_search_and_there_are_200() {
+        let lines: Vec<&str> = super::QUERIES
+            .lines()
+            .filter(|l| !l.starts_with('#') && !l.is_empty())
+            .collect();
+        assert!(lines.len() >= 200);
+        for line in lines {
+            let (_, qs) = line.split_once('\t').expect("class<TAB>query");
+            assert!(
+                madoguchi_shared::search::JobQuery::from_query_string(qs).is_ok(),
+                "{qs}"
+            );
+        }
+    }
+}
+
+fn percentile(sorted: &[Duration], p: f64) -> Duration {
+    if sorted.is_empty() {
+        return Duration::ZERO;
+    }
+    let rank = ((p / 100.0) * (sorted.len() as f64 - 1.0)).round() as usize;
+    sorted[rank.min(sorted.len() - 1)]
+}
+
+fn ms(d: Duration) -> String {
+    format!("{:.2}", d.as_secs_f64() * 1000.0)
+}
+
+/// Runs every query `rounds` times through the index, and `naive_per_class`
+/// queries of each class once the naive way.
+pub async fn run(
+    db: &madoguchi_db::Db,
+    index: &SearchIndex,
+    rounds: usize,
+    naive_per_class: usize,
+) -> anyhow::Result<()> {
+    let today = madoguchi_shared::today_in_japan(chrono::Utc::now());
+    let mut queries: Vec<(&str, JobQuery)> = Vec::new();
+    for line in QUERIES
+        .lines()
+        .filter(|l| !l.starts_with('#') && !l.is_empty())
+    {
+        let (class, qs) = line.split_once('\t').context("class<TAB>query")?;
+        let q = JobQuery::from_query_string(qs)
+            .map_err(|e| anyhow::anyhow!("{qs}: {} {}", e.param, e.error))?;
+        queries.push((class, q));
+    }
+    println!(
+        "{} queries, {} postings in the index, {} cores",
+        queries.len(),
+        index.len(),
+        std::thread::available_parallelism().map_or(1, |n| n.get())
+    );
+    // Warm the caches once.
+    for (_, q) in &queries {
+        index.search(q, today)?;
+    }
+    let mut fast: BTreeMap<&str, Vec<Duration>> = BTreeMap::new();
+    let mut naive: BTreeMap<&str, Vec<Duration>> = BTreeMap::new();
+    let mut hits: BTreeMap<&str, u64> = BTreeMap::new();
+    for _ in 0..rounds {
+        for (class, q) in &queries {
+            let started = Instant::now();
+            let found = index.search(q, today)?;
+            let cards = madoguchi_db::posting::public_cards(db, &found.posting_ids, today).await?;
+            fast.entry(class).or_default().push(started.elapsed());
+            *hits.entry(class).or_default() += found.total as u64;
+            anyhow::ensure!(cards.len() <= usize::from(q.per_page));
+        }
+    }
+    for (class, q) in &queries {
+        let taken = naive.entry(class).or_default();
+        if taken.len() >= naive_per_class {
+            continue;
+        }
+        let started = Instant::now();
+        madoguchi_db::posting::naive_search(db, q, today).await?;
+        taken.push(started.elapsed());
+    }
+    println!(
+        "{:<18} {:>6} {:>10} {:>9} {:>9} {:>9} {:>11} {:>8}",
+        "class", "runs", "avg hits", "p50 ms", "p95 ms", "p99 ms", "naive p50", "ratio"
+    );
+    let mut all = Vec::new();
+    for (class, mut times) in fast {
+        times.sort();
+        all.extend(times.iter().copied());
+        let mut slow = naive.remove(class).unwrap_or_default();
+        slow.sort();
+        let p50 = percentile(&times, 50.0);
+        let naive_p50 = percentile(&slow, 50.0);
+        println!(
+            "{:<18} {:>6} {:>10} {:>9} {:>9} {:>9} {:>11} {:>7.0}x",
+            class,
+            times.len(),
+            hits[class] / times.len() as u64,
+            ms(p50),
+            ms(percentile(&times, 95.0)),
+            ms(percentile(&times, 99.0)),
+            ms(naive_p50),
+            naive_p50.as_secs_f64() / p50.as_secs_f64().max(1e-9)
+        );
+    }
+    all.sort();
+    println!(
+        "{:<18} {:>6} {:>10} {:>9} {:>9} {:>9}",
+        "all",
+        all.len(),
+        "",
+        ms(percentile(&all, 50.0)),
+        ms(percentile(&all, 95.0)),
+        ms(percentile(&all, 99.0))
+    );
+    Ok(())
+}
