@@ -13,25 +13,6 @@ use madoguchi_shared::search::JobQuery;
 
 const QUERIES: &str = include_str!("../bench/queries.tsv");
 
-#[cfg(test)]
-mod tests {
-    #[test]
-    fn every_benchmark_query_is_a_valid_search_and_there_are_200() {
-        let lines: Vec<&str> = super::QUERIES
-            .lines()
-            .filter(|l| !l.starts_with('#') && !l.is_empty())
-            .collect();
-        assert!(lines.len() >= 200);
-        for line in lines {
-            let (_, qs) = line.split_once('\t').expect("class<TAB>query");
-            assert!(
-                madoguchi_shared::search::JobQuery::from_query_string(qs).is_ok(),
-                "{qs}"
-            );
-        }
-    }
-}
-
 fn percentile(sorted: &[Duration], p: f64) -> Duration {
     if sorted.is_empty() {
         return Duration::ZERO;
@@ -130,4 +111,23 @@ pub async fn run(
         ms(percentile(&all, 99.0))
     );
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn every_benchmark_query_is_a_valid_search_and_there_are_200() {
+        let lines: Vec<&str> = super::QUERIES
+            .lines()
+            .filter(|l| !l.starts_with('#') && !l.is_empty())
+            .collect();
+        assert!(lines.len() >= 200);
+        for line in lines {
+            let (_, qs) = line.split_once('\t').expect("class<TAB>query");
+            assert!(
+                madoguchi_shared::search::JobQuery::from_query_string(qs).is_ok(),
+                "{qs}"
+            );
+        }
+    }
 }
