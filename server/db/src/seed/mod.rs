@@ -104,15 +104,7 @@ pub async fn generate(
     summary.establishments = establishments;
     summary.users += employers;
     summary.postings = postings::postings(db, &mut rng, &mut world, progress).await?;
-    let people = people::generate(db, &mut rng, &world, &staff, progress).await?;
-    summary.users += people.users;
-    summary.seekers = people.seekers;
-    summary.favourites = people.favourites;
-    summary.saved_searches = people.saved_searches;
-    summary.referrals = people.referrals;
-    summary.applications = people.applications;
-    summary.messages = people.messages;
-    summary.notices = people.notices;
+    people::generate(db, &mut rng, &world, &staff, &mut summary, progress).await?;
     Ok(summary)
 }
 

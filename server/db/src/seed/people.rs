@@ -20,7 +20,7 @@ use sea_orm::{ActiveValue::Set, DatabaseConnection, DbErr, EntityTrait, Transact
 
 use super::postings::{PostingRef, World, unusable_password_hash};
 use super::text;
-use super::{OfficeRef, Plan, Progress, ROWS_PER_TRANSACTION, at, insert_in, insert_rows};
+use super::{OfficeRef, Plan, Progress, ROWS_PER_TRANSACTION, Summary, at, insert_in, insert_rows};
 use crate::entity::{
     application, favourite, message, notice, referral, referral_letter, saved_search, seeker,
     user_account,
@@ -49,18 +49,6 @@ pub async fn staff_accounts(
     insert_rows(db, rows.collect()).await
 }
 
-#[derive(Debug, Default)]
-pub struct People {
-    pub users: usize,
-    pub seekers: usize,
-    pub favourites: usize,
-    pub saved_searches: usize,
-    pub referrals: usize,
-    pub applications: usize,
-    pub messages: usize,
-    pub notices: usize,
-}
-
 /// A seeker as the activity stage needs it.
 struct SeekerRef {
     id: i32,
@@ -75,9 +63,9 @@ pub async fn generate(
     rng: &mut ChaCha8Rng,
     world: &World<'_>,
     staff: &[i32],
+    out: &mut Summary,
     progress: Progress<'_>,
-) -> Result<People, DbErr> {
-    let mut out = People::default();
+) -> Result<(), DbErr> {
     let total = world.plan.seekers() as usize;
     let today = world.plan.today;
     let open: Vec<&PostingRef> = world.postings.iter().filter(|p| p.open).collect();
@@ -470,7 +458,7 @@ pub async fn generate(
         }
     }
     out.notices += insert_rows(db, notices).await?.len();
-    Ok(out)
+    Ok(())
 }
 
 /// A posting meeting `want`, tried a few times; `None` when unlucky.
