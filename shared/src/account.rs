@@ -85,6 +85,15 @@ pub fn normalize_kana(raw: &str) -> Result<String, ValidationError> {
     Ok(words.join("\u{3000}"))
 }
 
+/// A reading as [`normalize_kana`] makes it, of at most `max` characters.
+pub fn kana_text(raw: &str, max: usize) -> Result<String, ValidationError> {
+    let kana = normalize_kana(raw)?;
+    if kana.chars().count() > max {
+        return Err(ValidationError::TooLong { max });
+    }
+    Ok(kana)
+}
+
 /// A required single-line text of at most `max` characters, trimmed.
 pub fn required_text(raw: &str, max: usize) -> Result<String, ValidationError> {
     let text = raw.trim();
@@ -123,6 +132,19 @@ pub struct StaffAccountView {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn kana_texts_are_readings_within_their_limit() {
+        assert_eq!(
+            kana_text("ヤマダ タロウ", 50).unwrap(),
+            "ヤマダ\u{3000}タロウ"
+        );
+        assert_eq!(kana_text("やまだ", 50), Err(ValidationError::Kana));
+        assert_eq!(
+            kana_text(&"ア".repeat(51), 50),
+            Err(ValidationError::TooLong { max: 50 })
+        );
+    }
 
     #[test]
     fn emails() {

@@ -51,19 +51,12 @@ pub async fn register_seeker(
     name_kana: String,
 ) -> Result<(), AppError> {
     use madoguchi_db::account::{AccountError, NewAccount};
-    use madoguchi_shared::account::{
-        check_password, normalize_email, normalize_kana, required_text,
-    };
+    use madoguchi_shared::account::{check_password, kana_text, normalize_email, required_text};
 
     let email = normalize_email(&email).map_err(field("email"))?;
     check_password(&password).map_err(field("password"))?;
     let name = required_text(&name, 50).map_err(field("name"))?;
-    let name_kana = normalize_kana(&name_kana).map_err(field("name_kana"))?;
-    if name_kana.chars().count() > 50 {
-        return Err(field("name_kana")(
-            madoguchi_shared::ValidationError::TooLong { max: 50 },
-        ));
-    }
+    let name_kana = kana_text(&name_kana, 50).map_err(field("name_kana"))?;
 
     let db = crate::state::db()?;
     let hash = madoguchi_db::account::hash_password(password.clone())
@@ -103,21 +96,14 @@ pub async fn register_employer(
 ) -> Result<(), AppError> {
     use madoguchi_db::account::{AccountError, NewAccount, NewEstablishment};
     use madoguchi_shared::ValidationError;
-    use madoguchi_shared::account::{
-        check_password, normalize_email, normalize_kana, required_text,
-    };
+    use madoguchi_shared::account::{check_password, kana_text, normalize_email, required_text};
     use madoguchi_shared::establishment::EstablishmentSize;
     use madoguchi_shared::prefecture::Prefecture;
 
     let establishment_name =
         required_text(&establishment_name, 100).map_err(field("establishment_name"))?;
     let establishment_kana =
-        normalize_kana(&establishment_kana).map_err(field("establishment_kana"))?;
-    if establishment_kana.chars().count() > 100 {
-        return Err(field("establishment_kana")(ValidationError::TooLong {
-            max: 100,
-        }));
-    }
+        kana_text(&establishment_kana, 100).map_err(field("establishment_kana"))?;
     let prefecture = prefecture
         .trim()
         .parse::<u8>()
