@@ -9,9 +9,17 @@ run:
 test:
 	scripts/test.sh
 
-# The search benchmark: 1,000,000 generated postings in target/bench-data
-# (made once, then reused), the queries of server/bench/queries.tsv.
-.PHONY: bench-search
+# The search benchmark: 1,000,000 generated postings (made once, then
+# reused), the queries of server/bench/queries.tsv, on SQLite
+# (target/bench-data) or PostgreSQL (database madoguchi_bench).
+.PHONY: bench-search bench-search-postgres bench-load
 bench-search:
-	cargo build --release --locked -p madoguchi-server
-	target/release/madoguchi --data-dir target/bench-data bench-search
+	scripts/bench-search.sh sqlite
+
+bench-search-postgres:
+	scripts/bench-search.sh postgres
+
+# The search page under load (wrk) against the release server on the
+# benchmark's SQLite data.
+bench-load:
+	scripts/bench-load.sh

@@ -174,6 +174,8 @@ pub fn ValidationMessage(error: ValidationError) -> impl IntoView {
         ValidationError::WeakPassword => t!(i18n, error_weak_password).into_any(),
         ValidationError::Kana => t!(i18n, error_kana).into_any(),
         ValidationError::WrongPassword => t!(i18n, error_wrong_password).into_any(),
+        ValidationError::Municipality => t!(i18n, error_municipality).into_any(),
+        ValidationError::MinAboveMax => t!(i18n, error_min_above_max).into_any(),
         _ => t!(i18n, error_invalid_value).into_any(),
     }
 }

@@ -1,21 +1,11 @@
 import { expect, test } from "@playwright/test";
-
-/** A unique address per run and project, so tests never collide. */
-function address(project: string): string {
-  return `e2e-${project}-${Date.now()}-${Math.floor(Math.random() * 1e6)}@example.jp`;
-}
+import { address, registerSeeker } from "./helpers";
 
 test("a seeker registers on a phone, logs out and logs in again", async ({ page }, info) => {
-  const email = address(info.project.name);
+  const email = address("seeker", info.project.name);
   await page.goto("/register");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("求職者マイページの開設");
-  await page.getByLabel("氏名").fill("山田 太郎");
-  await page.getByLabel("フリガナ（全角カタカナ）").fill("ヤマダ タロウ");
-  await page.getByLabel("メールアドレス").fill(email);
-  await page.getByLabel("パスワード").fill("demo-password-1");
-  await page.getByRole("button", { name: "登録する" }).click();
-
-  await expect(page).toHaveURL(/\/mypage$/);
+  await registerSeeker(page, email, "山田 太郎", "ヤマダ タロウ");
   await expect(page.getByTestId("welcome")).toContainText("山田 太郎");
 
   await page.getByRole("button", { name: "ログアウト" }).click();
@@ -40,7 +30,7 @@ test("registration explains a reading that is not katakana", async ({ page }, in
   await page.goto("/register");
   await page.getByLabel("氏名").fill("山田 太郎");
   await page.getByLabel("フリガナ（全角カタカナ）").fill("やまだ たろう");
-  await page.getByLabel("メールアドレス").fill(address(info.project.name));
+  await page.getByLabel("メールアドレス").fill(address("seeker", info.project.name));
   await page.getByLabel("パスワード").fill("demo-password-1");
   await page.getByRole("button", { name: "登録する" }).click();
   await expect(page.getByRole("alert")).toHaveText("フリガナは全角カタカナで入力してください。");

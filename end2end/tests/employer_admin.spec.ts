@@ -1,8 +1,5 @@
 import { expect, test } from "@playwright/test";
-
-function address(project: string, who: string): string {
-  return `e2e-${who}-${project}-${Date.now()}-${Math.floor(Math.random() * 1e6)}@example.jp`;
-}
+import { address } from "./helpers";
 
 test("an employer opens a MyPage with the establishment", async ({ page }, info) => {
   await page.goto("/register");
@@ -17,7 +14,7 @@ test("an employer opens a MyPage with the establishment", async ({ page }, info)
   await page.getByLabel("事業内容（業種）").fill("道路貨物運送業");
   await page.getByLabel("従業員数").selectOption({ label: "30〜99人" });
   await page.getByLabel("担当者名").fill("採用 花子");
-  await page.getByLabel("メールアドレス").fill(address(info.project.name, "employer"));
+  await page.getByLabel("メールアドレス").fill(address("employer", info.project.name));
   await page.getByLabel("パスワード").fill("demo-password-1");
   await page.getByRole("button", { name: "登録する" }).click();
   await expect(page).toHaveURL(/\/employer$/);
@@ -25,7 +22,7 @@ test("an employer opens a MyPage with the establishment", async ({ page }, info)
 });
 
 test("the admin adds a staff account, who then logs in", async ({ page }, info) => {
-  const email = address(info.project.name, "staff");
+  const email = address("staff", info.project.name);
   await page.goto("/login");
   await page.getByLabel("メールアドレス").fill("admin@example.jp");
   await page.getByLabel("パスワード").fill("demo-password-1");

@@ -1,4 +1,5 @@
 import { expect, test } from "@playwright/test";
+import { address, registerSeeker } from "./helpers";
 
 test("search 介護 in 東京都, narrow by a flag, page on", async ({ page }) => {
   await page.goto("/jobs");
@@ -70,6 +71,75 @@ test("open a posting from the results: the 求人票 with its legal notice", asy
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(title);
   await expect(page.locator(".legal-notice")).toContainText("この画面で表示される求人情報は雇用契約書ではありません");
   await expect(page.getByRole("heading", { level: 2, name: "労働条件" })).toBeVisible();
+  // Related searches: the same municipality finds this posting again.
+  await page.getByRole("link", { name: "同じ市区町村の求人を探す" }).click();
+  await expect(page).toHaveURL(/\/jobs\?pref=13&city=/);
+  await expect(page.getByTestId("hit-count")).toBeVisible();
+  await expect(page.getByLabel(/^市区町村/)).not.toHaveValue("");
   const response = await page.goto("/jobs/13010-99999999");
   expect(response?.status()).toBe(404);
+});
+
+test("the print view lays the 求人票 out for an A4 sheet", async ({ page }) => {
+  await page.goto("/jobs?q=%E4%BB%8B%E8%AD%B7&pref=13");
+  await page.locator(".posting-card h2 a").first().click();
+  await expect(page).toHaveURL(/\/jobs\/\d{5}-\d{8}$/);
+  const title = await page.getByRole("heading", { level: 1 }).innerText();
+  await page.getByRole("link", { name: "求人票を表示" }).click();
+  await expect(page).toHaveURL(/\/jobs\/\d{5}-\d{8}\/print$/);
+  const sheet = page.getByTestId("print-sheet");
+  await expect(sheet.getByRole("heading", { level: 1 })).toHaveText(title);
+  for (const group of ["求人事業所", "仕事内容", "労働条件", "選考等"]) {
+    await expect(sheet.getByRole("heading", { level: 2, name: group })).toBeVisible();
+  }
+  await expect(sheet.locator(".legal-notice")).toContainText("雇用契約書ではありません");
+  await expect(page.getByRole("button", { name: "印刷する" })).toBeVisible();
+  // On paper: no site header, no buttons; the sheet itself stays.
+  await page.emulateMedia({ media: "print" });
+  await expect(page.locator(".site-header")).toBeHidden();
+  await expect(page.getByRole("button", { name: "印刷する" })).toBeHidden();
+  await expect(sheet.getByRole("heading", { level: 2, name: "労働条件" })).toBeVisible();
+  const pdf = await page.pdf({ format: "A4", preferCSSPageSize: true });
+  expect(pdf.subarray(0, 5).toString()).toBe("%PDF-");
+});
+
+test("a visitor is asked to log in to keep a favourite, and returns to the posting", async ({ page }, info) => {
+  const email = address("fav", info.project.name);
+  await registerSeeker(page, email, "保存 花子", "ホゾン ハナコ");
+  await page.getByRole("button", { name: "ログアウト" }).click();
+  await expect(page).toHaveURL(/\/$/);
+
+  await page.goto("/jobs?q=%E4%BA%8B%E5%8B%99");
+  await page.locator(".posting-card h2 a").first().click();
+  await expect(page).toHaveURL(/\/jobs\/\d{5}-\d{8}$/);
+  const posting = new URL(page.url()).pathname;
+  await page.getByRole("link", { name: "お気に入り保存（ログイン）" }).click();
+  await expect(page).toHaveURL(/\/login\?next=/);
+  await page.getByLabel("メールアドレス").fill(email);
+  await page.getByLabel("パスワード").fill("demo-password-1");
+  await page.getByRole("button", { name: "ログイン" }).click();
+  await expect(page).toHaveURL(new RegExp(`${posting}$`));
+
+  await page.getByRole("button", { name: "お気に入りに保存" }).click();
+  await expect(page.getByRole("status")).toHaveText(/お気に入りに保存済み/);
+  await page.reload();
+  await expect(page.getByText(/お気に入りに保存済み/)).toBeVisible();
+  await expect(page.getByRole("button", { name: "お気に入りに保存" })).toHaveCount(0);
+});
+
+test("hours, days and municipality narrow the search; a bad municipality is explained", async ({ page }) => {
+  await page.goto("/jobs?pref=13");
+  const all = Number((await page.getByTestId("hit-count").locator("b").innerText()).replace(/,/g, ""));
+  await page.getByLabel("始業（時以降）").selectOption("9");
+  await page.getByLabel("終業（時まで）").selectOption("18");
+  await page.getByLabel("週の就業日数").selectOption("5");
+  await page.getByRole("button", { name: "検索" }).click();
+  await expect(page).toHaveURL(/from=9&until=18&days=5/);
+  const narrowed = Number((await page.getByTestId("hit-count").locator("b").innerText()).replace(/,/g, ""));
+  expect(narrowed).toBeLessThan(all);
+  await expect(page.getByLabel("始業（時以降）")).toHaveValue("9");
+
+  const response = await page.goto("/jobs?city=%E6%96%B0%E5%AE%BF");
+  expect(response?.status()).toBe(400);
+  await expect(page.getByText("市区町村名を「新宿区」「横浜市」のように")).toBeVisible();
 });

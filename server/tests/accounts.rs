@@ -836,3 +836,84 @@ async fn each_role_reads_only_the_applications_it_may_see() {
         assert_eq!(reads, 8);
     }
 }
+
+#[tokio::test]
+async fn seekers_keep_favourites_once_and_a_login_returns_to_the_asking_page() {
+    use madoguchi_db::entity::favourite;
+    for backend in backends() {
+        let app = app(backend).await;
+        let number = "13010-09990000";
+        let keep = |cookie: Option<String>, number: &str| {
+            let body = format!("number={number}");
+            let app = &app;
+            async move { call(app, "/api/postings/favourite", &body, cookie.as_deref()).await }
+        };
+        let state = |cookie: Option<String>| {
+            let app = &app;
+            async move {
+                call(
+                    app,
+                    "/api/postings/favourite_state",
+                    &format!("number={number}"),
+                    cookie.as_deref(),
+                )
+                .await
+                .1
+            }
+        };
+
+        // A visitor is asked to log in.
+        assert_eq!(state(None).await, r#""Visitor""#);
+        let (res, _) = keep(None, number).await;
+        assert_eq!(res.status(), StatusCode::UNAUTHORIZED, "{backend:?}");
+
+        // Logging in from the posting returns to it; a foreign address is
+        // not followed.
+        register(&app, "fav@example.jp").await;
+        let login_then = |next: String| {
+            let app = &app;
+            async move {
+                let body = form(&[
+                    ("email", "fav@example.jp"),
+                    ("password", PASSWORD),
+                    ("next", &next),
+                ]);
+                call(app, "/api/account/login", &body, None).await.0
+            }
+        };
+        let res = login_then(format!("/jobs/{number}")).await;
+        assert_eq!(res.headers()[header::LOCATION], format!("/jobs/{number}"));
+        let seeker = session_cookie(&res).unwrap();
+        let res = login_then("//evil.example/".to_owned()).await;
+        assert_eq!(res.headers()[header::LOCATION], "/mypage");
+
+        // The seeker keeps it; twice is once.
+        assert_eq!(
+            state(Some(seeker.clone())).await,
+            r#"{"Seeker":{"kept":false}}"#
+        );
+        for _ in 0..2 {
+            let (res, body) = keep(Some(seeker.clone()), number).await;
+            assert_eq!(res.status(), StatusCode::OK, "{body}");
+        }
+        assert_eq!(
+            state(Some(seeker.clone())).await,
+            r#"{"Seeker":{"kept":true}}"#
+        );
+        assert_eq!(favourite::Entity::find().count(&app.db).await.unwrap(), 1);
+
+        // Unknown, malformed and staff-only postings are not kept.
+        for bad in ["13010-99999999", "not-a-number", "13010-09990010"] {
+            let (res, _) = keep(Some(seeker.clone()), bad).await;
+            assert_eq!(res.status(), StatusCode::NOT_FOUND, "{backend:?} {bad}");
+        }
+        assert_eq!(favourite::Entity::find().count(&app.db).await.unwrap(), 1);
+
+        // Staff keep no favourites.
+        add_account(&app, "staff-fav@example.jp", Role::Staff).await;
+        let staff = session_cookie(&login(&app, "staff-fav@example.jp", PASSWORD).await.0).unwrap();
+        assert_eq!(state(Some(staff.clone())).await, r#""Other""#);
+        let (res, _) = keep(Some(staff), number).await;
+        assert_eq!(res.status(), StatusCode::FORBIDDEN);
+    }
+}

@@ -125,6 +125,8 @@ async fn the_index_follows_every_change() {
             index.search(&keywords("事務", 20), today()).unwrap().total,
             1
         );
+        // The counts of "every posting" (kept between searches) follow.
+        assert_eq!(index.search(&keywords("", 3), today()).unwrap().total, 9);
 
         // A restart: the index remembers how far it got; a change made
         // while it was closed is applied on the next sync, and only that.
@@ -168,6 +170,13 @@ async fn the_index_follows_every_change() {
                 .total,
             0
         );
+
+        // ... and follow the day: far ahead every posting has expired.
+        let every = index.search(&keywords("", 50), today()).unwrap();
+        assert_eq!(every.total, 7);
+        let later = today() + Days::new(3650);
+        assert_eq!(index.search(&keywords("", 50), later).unwrap().total, 0);
+        assert_eq!(index.search(&keywords("", 50), today()).unwrap(), every);
 
         // Rebuilding from the table gives the same index.
         let before = index.search(&keywords("", 50), today()).unwrap();

@@ -14,6 +14,19 @@ crate::coded_enum! {
     }
 }
 
+/// Where to go after logging in, when a page asked for the login: a path
+/// on this site only (`/jobs/…`), never another host (`//evil`, `http:`).
+pub fn safe_next(next: &str) -> Option<&str> {
+    let ok = next.starts_with('/')
+        && !next.starts_with("//")
+        && !next.starts_with("/\\")
+        && next.len() <= 300
+        && !next
+            .chars()
+            .any(|c| c.is_control() || c == '\\' || c.is_whitespace());
+    ok.then_some(next)
+}
+
 /// The longest e-mail address accepted (RFC 5321's path limit).
 pub const MAX_EMAIL_CHARS: usize = 254;
 pub const MIN_PASSWORD_CHARS: usize = 10;
@@ -132,6 +145,31 @@ pub struct StaffAccountView {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn only_paths_of_this_site_are_followed_after_login() {
+        assert_eq!(
+            safe_next("/jobs/13010-09990001"),
+            Some("/jobs/13010-09990001")
+        );
+        assert_eq!(
+            safe_next("/jobs?q=%E4%BB%8B&pref=13"),
+            Some("/jobs?q=%E4%BB%8B&pref=13")
+        );
+        for bad in [
+            "",
+            "jobs",
+            "//evil.example",
+            "/\\evil.example",
+            "https://evil.example/",
+            "/a\nb",
+            "/a b",
+            "/\\\\x",
+        ] {
+            assert_eq!(safe_next(bad), None, "{bad:?}");
+        }
+        assert_eq!(safe_next(&format!("/{}", "a".repeat(400))), None);
+    }
 
     #[test]
     fn kana_texts_are_readings_within_their_limit() {

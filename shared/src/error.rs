@@ -56,6 +56,9 @@ pub enum ValidationError {
     /// A reading (フリガナ) with characters other than katakana.
     #[error("not katakana")]
     Kana,
+    /// A municipality name that does not end in 市, 区, 町 or 村.
+    #[error("not a municipality name")]
+    Municipality,
     /// A date outside the range the field accepts.
     #[error("date out of range")]
     DateRange,

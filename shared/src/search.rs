@@ -56,14 +56,26 @@ pub struct JobQuery {
     /// Normalised keywords; several words must all match.
     pub q: String,
     pub prefectures: Vec<Prefecture>,
+    /// Municipalities by name (`新宿区`, `横浜市`, `横浜市西区`), within the
+    /// chosen prefectures when there are any.
+    pub cities: Vec<String>,
     /// Occupation groups (大分類 letters).
     pub groups: Vec<char>,
+    /// Finer occupation codes (`B-091` 中分類, `B-091-01` 小分類); any of
+    /// these or of `groups` matches.
+    pub occupations: Vec<String>,
     pub employment: Vec<EmploymentType>,
     pub categories: Vec<PostingCategory>,
     /// A minimum wage in its form (月給/日給/時給).
     pub wage: Option<(WageForm, i64)>,
     /// 年間休日 at least this many days.
     pub holidays_min: Option<u16>,
+    /// Every shift starts at this hour or later.
+    pub start_from: Option<u8>,
+    /// Every shift ends by this hour (24 = midnight).
+    pub end_by: Option<u8>,
+    /// Working days a week at most.
+    pub days_max: Option<u8>,
     /// Every one of these flags.
     pub flags: Vec<PostingFlag>,
     /// Only postings open to online self-application.
@@ -81,11 +93,16 @@ impl Default for JobQuery {
         JobQuery {
             q: String::new(),
             prefectures: Vec::new(),
+            cities: Vec::new(),
             groups: Vec::new(),
+            occupations: Vec::new(),
             employment: Vec::new(),
             categories: Vec::new(),
             wage: None,
             holidays_min: None,
+            start_from: None,
+            end_by: None,
+            days_max: None,
             flags: Vec::new(),
             self_application: false,
             new_within_days: None,
@@ -160,20 +177,22 @@ impl JobQuery {
                     let p = Prefecture::from_code(code).ok_or(bad(ValidationError::Prefecture))?;
                     push_unique(&mut query.prefectures, p);
                 }
-                "occ" => {
-                    let c = value
-                        .trim()
-                        .chars()
-                        .next()
-                        .unwrap_or(' ')
-                        .to_ascii_uppercase();
-                    if value.trim().chars().count() != 1
-                        || !OCCUPATION_GROUPS.iter().any(|(g, _, _)| *g == c)
+                // Several names may share one field: `横浜市 川崎市`.
+                "city" => {
+                    for name in value
+                        .split(|c: char| c.is_whitespace() || matches!(c, '、' | ',' | '，'))
+                        .filter(|n| !n.is_empty())
                     {
-                        return Err(bad(ValidationError::UnknownCode));
+                        push_unique(&mut query.cities, municipality_name(name).map_err(bad)?);
                     }
-                    push_unique(&mut query.groups, c);
                 }
+                "occ" => match occupation_code(value).map_err(bad)? {
+                    Occupation::Group(g) => push_unique(&mut query.groups, g),
+                    Occupation::Code(code) => push_unique(&mut query.occupations, code),
+                },
+                "from" => query.start_from = Some(number(key, value, 0, 23)?),
+                "until" => query.end_by = Some(number(key, value, 1, 24)?),
+                "days" => query.days_max = Some(number(key, value, 1, 7)?),
                 "emp" => push_unique(
                     &mut query.employment,
                     value
@@ -233,6 +252,14 @@ impl JobQuery {
             (None, Some(min)) => Some((WageForm::for_amount(min), min)),
             _ => None,
         };
+        if let (Some(from), Some(until)) = (query.start_from, query.end_by)
+            && from >= until
+        {
+            return Err(QueryError {
+                param: "until".to_owned(),
+                error: ValidationError::MinAboveMax,
+            });
+        }
         if query.sort == Sort::Relevance && query.q.is_empty() {
             query.sort = Sort::Newest;
         }
@@ -263,8 +290,14 @@ impl JobQuery {
         for p in &self.prefectures {
             out.push(("pref", p.code_str()));
         }
+        for c in &self.cities {
+            out.push(("city", c.clone()));
+        }
         for g in &self.groups {
             out.push(("occ", g.to_string()));
+        }
+        for c in &self.occupations {
+            out.push(("occ", c.clone()));
         }
         for e in &self.employment {
             out.push(("emp", e.as_str().to_owned()));
@@ -278,6 +311,15 @@ impl JobQuery {
         }
         if let Some(h) = self.holidays_min {
             out.push(("holidays", h.to_string()));
+        }
+        if let Some(h) = self.start_from {
+            out.push(("from", h.to_string()));
+        }
+        if let Some(h) = self.end_by {
+            out.push(("until", h.to_string()));
+        }
+        if let Some(d) = self.days_max {
+            out.push(("days", d.to_string()));
         }
         for f in &self.flags {
             out.push(("flag", f.as_str().to_owned()));
@@ -303,6 +345,18 @@ impl JobQuery {
             .join("&")
     }
 
+    /// Whether the search narrows anything: false for "every posting",
+    /// whatever its order and page.
+    pub fn has_conditions(&self) -> bool {
+        let everything = JobQuery {
+            sort: self.sort,
+            page: self.page,
+            per_page: self.per_page,
+            ..JobQuery::default()
+        };
+        *self != everything
+    }
+
     /// The same conditions on another page.
     pub fn with_page(&self, page: u32) -> JobQuery {
         JobQuery {
@@ -310,6 +364,91 @@ impl JobQuery {
             ..self.clone()
         }
     }
+}
+
+/// The longest municipality name accepted (the longest real one has 10).
+pub const MAX_MUNICIPALITY_CHARS: usize = 20;
+
+/// Checks a municipality name: 市, 区, 町 or 村 at the end, no spaces.
+pub fn municipality_name(value: &str) -> Result<String, ValidationError> {
+    let name = value.trim().trim_matches('\u{3000}');
+    if name.chars().count() > MAX_MUNICIPALITY_CHARS {
+        return Err(ValidationError::TooLong {
+            max: MAX_MUNICIPALITY_CHARS,
+        });
+    }
+    let ends_well = name.ends_with(['市', '区', '町', '村']);
+    if !ends_well
+        || name.chars().count() < 2
+        || name
+            .chars()
+            .any(|c| c.is_whitespace() || c.is_control() || c.is_ascii_punctuation())
+    {
+        return Err(ValidationError::Municipality);
+    }
+    Ok(name.to_owned())
+}
+
+/// An occupation as the `occ` parameter names it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Occupation {
+    /// 大分類 letter.
+    Group(char),
+    /// `B-091` or `B-091-01`.
+    Code(String),
+}
+
+/// Reads an occupation classification code: a group letter (`B`), a
+/// 中分類 (`B-091`) or a 小分類 (`B-091-01`).
+pub fn occupation_code(value: &str) -> Result<Occupation, ValidationError> {
+    let code = value.trim().to_ascii_uppercase();
+    let mut parts = code.split('-');
+    let letter = parts.next().unwrap_or_default();
+    let group = match letter.chars().collect::<Vec<_>>()[..] {
+        [c] if OCCUPATION_GROUPS.iter().any(|(g, _, _)| *g == c) => c,
+        _ => return Err(ValidationError::UnknownCode),
+    };
+    let digits = |s: Option<&str>, n: usize| {
+        s.is_none_or(|s| s.len() == n && s.bytes().all(|b| b.is_ascii_digit()))
+    };
+    let (middle, small) = (parts.next(), parts.next());
+    if parts.next().is_some() || !digits(middle, 3) || !digits(small, 2) {
+        return Err(ValidationError::UnknownCode);
+    }
+    Ok(match middle {
+        None => Occupation::Group(group),
+        Some(_) => Occupation::Code(code),
+    })
+}
+
+/// The codes an occupation is found under: its group, its 中分類 and
+/// itself (`B-091-01` → `B`, `B-091`, `B-091-01`).
+pub fn occupation_prefixes(code: &str) -> Vec<&str> {
+    let mut out = Vec::with_capacity(3);
+    for (i, c) in code.char_indices() {
+        if c == '-' {
+            out.push(&code[..i]);
+        }
+    }
+    if !code.is_empty() {
+        out.push(code);
+    }
+    out
+}
+
+/// The names a municipality is found under: itself and, for a ward of a
+/// designated city (`横浜市西区`), the city (`横浜市`).
+pub fn municipality_names(name: &str) -> Vec<&str> {
+    let mut out = vec![name];
+    if name.ends_with('区')
+        && let Some(i) = name.find('市')
+    {
+        let city = &name[..i + '市'.len_utf8()];
+        if city.len() < name.len() {
+            out.push(city);
+        }
+    }
+    out
 }
 
 /// Percent-encodes everything but unreserved ASCII.
@@ -428,6 +567,38 @@ mod tests {
     }
 
     #[test]
+    fn municipalities_occupation_codes_and_hours_travel_in_the_url() {
+        let q = JobQuery::from_query_string(
+            "pref=14&city=%E6%A8%AA%E6%B5%9C%E5%B8%82&occ=b-091-01&occ=E&occ=H-201&from=9&until=18&days=5",
+        )
+        .unwrap();
+        assert_eq!(q.cities, ["横浜市"]);
+        let two = JobQuery::from_query_string(
+            "city=%E6%A8%AA%E6%B5%9C%E5%B8%82%E3%80%80%E5%B7%9D%E5%B4%8E%E5%B8%82",
+        )
+        .unwrap();
+        assert_eq!(two.cities, ["横浜市", "川崎市"]);
+        assert_eq!(q.groups, ['E']);
+        assert_eq!(q.occupations, ["B-091-01", "H-201"]);
+        assert_eq!(
+            (q.start_from, q.end_by, q.days_max),
+            (Some(9), Some(18), Some(5))
+        );
+        assert!(q.has_conditions());
+        assert_eq!(
+            JobQuery::from_query_string(&q.to_query_string()).unwrap(),
+            q
+        );
+        let plain = JobQuery::from_query_string("sort=wage&page=3&per=50").unwrap();
+        assert!(!plain.has_conditions());
+        assert_eq!(municipality_names("横浜市西区"), ["横浜市西区", "横浜市"]);
+        assert_eq!(municipality_names("新宿区"), ["新宿区"]);
+        assert_eq!(municipality_names("市川市"), ["市川市"]);
+        assert_eq!(occupation_prefixes("B-091-01"), ["B", "B-091", "B-091-01"]);
+        assert_eq!(occupation_prefixes("E"), ["E"]);
+    }
+
+    #[test]
     fn bad_parameters_are_named() {
         for (qs, param) in [
             ("pref=48", "pref"),
@@ -442,6 +613,15 @@ mod tests {
             ("sort=random", "sort"),
             ("new=0", "new"),
             ("self=maybe", "self"),
+            ("city=%E6%96%B0%E5%AE%BF", "city"),
+            ("city=a%3Bb%E5%B8%82", "city"),
+            ("occ=B-91", "occ"),
+            ("occ=B-091-01-1", "occ"),
+            ("occ=Z-091", "occ"),
+            ("from=24", "from"),
+            ("until=0", "until"),
+            ("from=18&until=9", "until"),
+            ("days=8", "days"),
         ] {
             assert_eq!(
                 JobQuery::from_query_string(qs).unwrap_err().param,

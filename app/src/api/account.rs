@@ -153,7 +153,12 @@ pub async fn register_employer(
 /// Logs in with e-mail address and password; answers the user's role and
 /// sends the browser to the role's start page.
 #[server(prefix = "/api", endpoint = "account/login")]
-pub async fn login(email: String, password: String) -> Result<Role, AppError> {
+pub async fn login(
+    email: String,
+    password: String,
+    /// The page that asked for the login, to return to.
+    next: Option<String>,
+) -> Result<Role, AppError> {
     use madoguchi_db::account::Credentials;
     use madoguchi_shared::ValidationError;
     use madoguchi_shared::account::MAX_PASSWORD_CHARS;
@@ -185,7 +190,11 @@ pub async fn login(email: String, password: String) -> Result<Role, AppError> {
         Some(user) => {
             auth.login(&user).await.map_err(crate::state::internal)?;
             limiter.clear(&key);
-            leptos_axum::redirect(home_of(user.role));
+            let to = next
+                .as_deref()
+                .and_then(madoguchi_shared::account::safe_next)
+                .unwrap_or(home_of(user.role));
+            leptos_axum::redirect(to);
             Ok(user.role)
         }
         None => {

@@ -14,7 +14,8 @@ use madoguchi_shared::posting::{
 };
 use madoguchi_shared::prefecture::Prefecture;
 use madoguchi_shared::search::{
-    Facets, JobQuery, OCCUPATION_GROUPS, PAGE_SIZES, PostingCard, QueryError, SearchPage, Sort,
+    Facets, JobQuery, MAX_MUNICIPALITY_CHARS, OCCUPATION_GROUPS, PAGE_SIZES, PostingCard,
+    QueryError, SearchPage, Sort,
 };
 
 use crate::api::postings::search_postings;
@@ -144,6 +145,7 @@ fn Filters(
         .wage
         .map(|(f, w)| (f.as_str().to_owned(), w.to_string()))
         .unwrap_or_default();
+    let city = query.cities.join(" ");
     let holidays = query
         .holidays_min
         .map(|h| h.to_string())
@@ -176,6 +178,22 @@ fn Filters(
                     })
                     .collect_view()}
             </select>
+            // Further prefectures of a shared link, kept until unticked.
+            {query
+                .prefectures
+                .iter()
+                .skip(1)
+                .map(|p| {
+                    let p = *p;
+                    view! {
+                        <label class="check"><input type="checkbox" name="pref" value=p.code_str() checked=true />
+                            {move || if lang() == Lang::Ja { p.name_ja() } else { p.name_en() }}
+                        </label>
+                    }
+                })
+                .collect_view()}
+            <label for="jobs-city">{t!(i18n, jobs_city)}</label>
+            <input id="jobs-city" name="city" type="text" maxlength=MAX_MUNICIPALITY_CHARS autocomplete="address-level2" value=city />
             <label for="jobs-occ">{t!(i18n, jobs_occupation)}</label>
             <select id="jobs-occ" name="occ">
                 <option value="">{t!(i18n, jobs_any)}</option>
@@ -191,6 +209,18 @@ fn Filters(
                     })
                     .collect_view()}
             </select>
+            {(!query.occupations.is_empty()).then(|| view! {
+                <fieldset>
+                    <legend>{t!(i18n, jobs_occupation_codes)}</legend>
+                    {query
+                        .occupations
+                        .iter()
+                        .map(|code| view! {
+                            <label class="check"><input type="checkbox" name="occ" value=code.clone() checked=true />{code.clone()}</label>
+                        })
+                        .collect_view()}
+                </fieldset>
+            })}
             <fieldset>
                 <legend>{t!(i18n, jobs_employment)}</legend>
                 {EmploymentType::ALL
@@ -231,6 +261,31 @@ fn Filters(
             </div>
             <label for="jobs-holidays">{t!(i18n, jobs_holidays_min)}</label>
             <input id="jobs-holidays" name="holidays" type="number" inputmode="numeric" min="0" max="366" value=holidays />
+            <fieldset>
+                <legend>{t!(i18n, jobs_hours)}</legend>
+                <div class="inline-fields">
+                    <select name="from" aria-label=move || t_string!(i18n, jobs_start_from)>
+                        <option value="">{t!(i18n, jobs_start_from)}</option>
+                        {(5u8..=22)
+                            .map(|h| view! { <option value=h.to_string() selected=query.start_from == Some(h)>{t!(i18n, jobs_hour, hour = move || h)}</option> })
+                            .collect_view()}
+                    </select>
+                    <span aria-hidden="true">"〜"</span>
+                    <select name="until" aria-label=move || t_string!(i18n, jobs_end_by)>
+                        <option value="">{t!(i18n, jobs_end_by)}</option>
+                        {(8u8..=24)
+                            .map(|h| view! { <option value=h.to_string() selected=query.end_by == Some(h)>{t!(i18n, jobs_hour, hour = move || h)}</option> })
+                            .collect_view()}
+                    </select>
+                </div>
+                <label for="jobs-days">{t!(i18n, jobs_days_max)}</label>
+                <select id="jobs-days" name="days">
+                    <option value="">{t!(i18n, jobs_any)}</option>
+                    {(1u8..=6)
+                        .map(|d| view! { <option value=d.to_string() selected=query.days_max == Some(d)>{t!(i18n, jobs_days_at_most, days = move || d)}</option> })
+                        .collect_view()}
+                </select>
+            </fieldset>
             <fieldset>
                 <legend>{t!(i18n, jobs_flags)}</legend>
                 {PostingFlag::ALL
@@ -343,6 +398,26 @@ fn NoResults(query: JobQuery, facets: Facets) -> impl IntoView {
             },
         ));
     }
+    if !query.cities.is_empty() {
+        drops.push((
+            "city",
+            JobQuery {
+                cities: vec![],
+                ..query.clone()
+            },
+        ));
+    }
+    if query.start_from.is_some() || query.end_by.is_some() || query.days_max.is_some() {
+        drops.push((
+            "hours",
+            JobQuery {
+                start_from: None,
+                end_by: None,
+                days_max: None,
+                ..query.clone()
+            },
+        ));
+    }
     if !query.flags.is_empty() {
         drops.push((
             "flag",
@@ -373,6 +448,8 @@ fn NoResults(query: JobQuery, facets: Facets) -> impl IntoView {
                         let text = match what {
                             "q" => t_string!(i18n, jobs_drop_keywords),
                             "pref" => t_string!(i18n, jobs_drop_prefecture),
+                            "city" => t_string!(i18n, jobs_drop_city),
+                            "hours" => t_string!(i18n, jobs_drop_hours),
                             "flag" => t_string!(i18n, jobs_drop_flags),
                             _ => t_string!(i18n, jobs_drop_wage),
                         };

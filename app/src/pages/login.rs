@@ -12,6 +12,10 @@ use crate::i18n::*;
 pub fn LoginPage() -> impl IntoView {
     let i18n = use_i18n();
     let login = ServerAction::<Login>::new();
+    let next = leptos_router::hooks::use_query_map()
+        .read_untracked()
+        .get("next")
+        .filter(|n| madoguchi_shared::account::safe_next(n).is_some());
     view! {
         <Title text=move || t_string!(i18n, login_title) />
         <section class="form-page">
@@ -21,6 +25,7 @@ pub fn LoginPage() -> impl IntoView {
                 <input id="login-email" name="email" type="email" autocomplete="username" required maxlength="254" />
                 <label for="login-password">{t!(i18n, login_password)}</label>
                 <input id="login-password" name="password" type="password" autocomplete="current-password" required maxlength="128" />
+                {next.map(|next| view! { <input type="hidden" name="next" value=next /> })}
                 <button type="submit" class="primary">{t!(i18n, login_submit)}</button>
             </ActionForm>
             {move || login.value().get().and_then(|r| r.err()).map(|error| view! { <ErrorMessage error /> })}

@@ -10,12 +10,26 @@ use madoguchi_shared::label::{Label, Lang};
 use madoguchi_shared::posting::{AgeLimit, ContractTerm, WorkArrangement, format_yen};
 use madoguchi_shared::records::Posting;
 
-use crate::api::postings::posting;
+use crate::api::postings::{Keeping, SaveFavourite, favourite_state, posting};
 use crate::error::{AppError, ErrorMessage};
 use crate::i18n::*;
 
 #[component]
 pub fn PostingPage() -> impl IntoView {
+    view! { <PostingView print=false /> }
+}
+
+/// `/jobs/{求人番号}/print`: the same 求人票 laid out for one A4 sheet.
+#[component]
+pub fn PostingPrintPage() -> impl IntoView {
+    view! { <PostingView print=true /> }
+}
+
+#[component]
+fn PostingView(
+    /// The print-ready 求人票 instead of the screen page.
+    print: bool,
+) -> impl IntoView {
     let i18n = use_i18n();
     let params = use_params_map();
     let number = move || params.read().get("number").unwrap_or_default();
@@ -24,7 +38,7 @@ pub fn PostingPage() -> impl IntoView {
         <Suspense fallback=move || view! { <p class="loading">{t!(i18n, loading)}</p> }>
             {move || Suspend::new(async move {
                 match found.await {
-                    Ok(p) => view! { <PostingSheet p /> }.into_any(),
+                    Ok(p) => view! { <PostingSheet p print /> }.into_any(),
                     Err(AppError::Gone) => view! {
                         <Title text=move || t_string!(i18n, posting_closed_title) />
                         <h1>{t!(i18n, posting_closed_heading)}</h1>
@@ -119,7 +133,7 @@ fn json_ld(p: &Posting) -> String {
 }
 
 #[component]
-fn PostingSheet(p: Posting) -> impl IntoView {
+fn PostingSheet(p: Posting, print: bool) -> impl IntoView {
     let i18n = use_i18n();
     let ld = json_ld(&p);
     let title = p.title.clone();
@@ -132,22 +146,129 @@ fn PostingSheet(p: Posting) -> impl IntoView {
     };
     let number = p.with_value(|p| p.number.map(|n| n.to_string()).unwrap_or_default());
     let self_application = p.with_value(|p| p.accepts_self_application);
+    if print {
+        let back = format!("/jobs/{number}");
+        return view! {
+            <Title text=format!("{} {title}｜窓口", t_string!(i18n, posting_print_title)) />
+            <Meta name="robots" content="noindex" />
+            <article class="posting-sheet print-sheet" data-testid="print-sheet">
+                <div class="print-actions no-print">
+                    <button type="button" class="primary" on:click=move |_| print_page()>{t!(i18n, posting_print_now)}</button>
+                    <A href=back>{t!(i18n, posting_print_back)}</A>
+                </div>
+                <p class="print-form-name">{t!(i18n, posting_print_title)}</p>
+                <p class="posting-number">{t!(i18n, posting_number)}" "{number}</p>
+                <h1>{title.clone()}</h1>
+                {sheet}
+                <p class="legal-notice" role="note">{t!(i18n, footer_notice)}</p>
+            </article>
+        }
+        .into_any();
+    }
+    let print_href = format!("/jobs/{number}/print");
+    // Related searches: the same occupation, the same municipality.
+    let (same_occupation, same_city) = p.with_value(|p| {
+        use madoguchi_shared::search::{JobQuery, occupation_code};
+        let occupation = occupation_code(&p.occupation_code).ok().map(|o| {
+            let mut q = JobQuery::default();
+            match o {
+                madoguchi_shared::search::Occupation::Group(g) => q.groups.push(g),
+                madoguchi_shared::search::Occupation::Code(c) => q.occupations.push(c),
+            }
+            format!("/jobs?{}", q.to_query_string())
+        });
+        let city = madoguchi_shared::search::municipality_name(&p.city)
+            .ok()
+            .map(|c| {
+                let q = JobQuery {
+                    prefectures: vec![p.prefecture],
+                    cities: vec![c],
+                    ..Default::default()
+                };
+                format!("/jobs?{}", q.to_query_string())
+            });
+        (occupation, city)
+    });
     view! {
         <Title text=format!("{title}｜窓口") />
         <Meta name="description" content=summary />
         <script type="application/ld+json" inner_html=ld></script>
         <article class="posting-sheet">
-            <p class="posting-number">{t!(i18n, posting_number)}" "{number}</p>
+            <p class="posting-number">{t!(i18n, posting_number)}" "{number.clone()}</p>
             <h1>{title.clone()}</h1>
             <p class="legal-notice" role="note">{t!(i18n, footer_notice)}</p>
             <div class="sheet-actions">
-                <A href="/login" attr:class="button secondary">{t!(i18n, posting_save_favourite)}</A>
-                {self_application.then(|| view! {
-                    <A href="/login" attr:class="button primary">{t!(i18n, posting_apply)}</A>
-                })}
+                <A href=print_href attr:class="button secondary">{t!(i18n, posting_show_sheet)}</A>
+                <FavouriteAndApply number self_application />
             </div>
             {sheet}
+            <nav class="related" aria-label=move || t_string!(i18n, posting_related)>
+                <ul>
+                    {same_occupation.map(|href| view! { <li><A href=href>{t!(i18n, posting_same_occupation)}</A></li> })}
+                    {same_city.map(|href| view! { <li><A href=href>{t!(i18n, posting_same_city)}</A></li> })}
+                </ul>
+            </nav>
         </article>
+    }
+    .into_any()
+}
+
+/// Opens the browser's print dialogue.
+fn print_page() {
+    let _ = window().print();
+}
+
+/// お気に入り保存 and 応募: a visitor is asked to log in (and comes back
+/// here); a seeker keeps the posting with one press.
+#[component]
+fn FavouriteAndApply(number: String, self_application: bool) -> impl IntoView {
+    let i18n = use_i18n();
+    let state = Resource::new(
+        {
+            let number = number.clone();
+            move || number.clone()
+        },
+        favourite_state,
+    );
+    let save = ServerAction::<SaveFavourite>::new();
+    let login = format!("/login?next=/jobs/{number}");
+    view! {
+        <Suspense fallback=|| ()>
+            {move || {
+                let number = number.clone();
+                let login = login.clone();
+                Suspend::new(async move {
+                    match state.await {
+                        Ok(Keeping::Visitor) => view! {
+                            <A href=login.clone() attr:class="button secondary">{t!(i18n, posting_save_favourite)}</A>
+                            {self_application.then(|| view! {
+                                <A href=login attr:class="button primary">{t!(i18n, posting_apply)}</A>
+                            })}
+                        }
+                        .into_any(),
+                        Ok(Keeping::Seeker { kept }) => view! {
+                            <Show
+                                when=move || kept || matches!(save.value().get(), Some(Ok(())))
+                                fallback=move || {
+                                    let number = number.clone();
+                                    view! {
+                                        <ActionForm action=save attr:class="inline-form">
+                                            <input type="hidden" name="number" value=number />
+                                            <button type="submit" class="secondary">{t!(i18n, posting_keep)}</button>
+                                        </ActionForm>
+                                    }
+                                }
+                            >
+                                <p class="kept" role="status">{t!(i18n, posting_kept)}</p>
+                            </Show>
+                            {move || save.value().get().and_then(|r| r.err()).map(|error| view! { <ErrorMessage error /> })}
+                        }
+                        .into_any(),
+                        Ok(Keeping::Other) | Err(_) => ().into_any(),
+                    }
+                })
+            }}
+        </Suspense>
     }
 }
 

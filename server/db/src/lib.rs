@@ -9,6 +9,7 @@ pub mod account;
 pub mod audit;
 pub mod demo;
 pub mod entity;
+pub mod favourite;
 pub mod migration;
 pub mod posting;
 pub mod search;

@@ -17,10 +17,13 @@ use chrono::{NaiveDate, Utc};
 use std::ops::Bound;
 
 use madoguchi_shared::keyword::words;
+use madoguchi_shared::posting::Shift;
 use madoguchi_shared::posting::{
     Disclosure, EmploymentType, PostingCategory, PostingFlag, PostingStatus, WageForm,
 };
-use madoguchi_shared::search::{Facets, JobQuery, OCCUPATION_GROUPS, Sort};
+use madoguchi_shared::search::{
+    Facets, JobQuery, OCCUPATION_GROUPS, Sort, municipality_names, occupation_prefixes,
+};
 use madoguchi_shared::tokenizer::{normalize, tokenize_normalized};
 use sea_orm::{
     ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter, QueryOrder, QuerySelect,
@@ -133,6 +136,18 @@ struct Fields {
     wage_monthly: Field,
     holidays: Field,
     self_application: Field,
+    /// The municipality by name, alone and after the prefecture code
+    /// (`新宿区`, `13新宿区`); a ward of a designated city also as the city.
+    city: Field,
+    /// The occupation code and its prefixes (`B`, `B-091`, `B-091-01`).
+    occupation: Field,
+    /// The earliest start of a shift, in minutes after midnight.
+    shift_start: Field,
+    /// The latest end of a shift, in minutes after the day's midnight
+    /// (beyond 1440 for night shifts).
+    shift_end: Field,
+    /// Working days a week (7 when the posting does not say).
+    weekly_days: Field,
 }
 
 fn schema() -> (Schema, Fields) {
@@ -160,6 +175,11 @@ fn schema() -> (Schema, Fields) {
         wage_monthly: b.add_i64_field("wage_monthly", FAST),
         holidays: b.add_u64_field("holidays", INDEXED | FAST),
         self_application: b.add_u64_field("self_application", INDEXED | FAST),
+        city: b.add_text_field("city", STRING),
+        occupation: b.add_text_field("occupation", STRING),
+        shift_start: b.add_u64_field("shift_start", INDEXED | FAST),
+        shift_end: b.add_u64_field("shift_end", INDEXED | FAST),
+        weekly_days: b.add_u64_field("weekly_days", INDEXED | FAST),
     };
     (b.build(), fields)
 }
@@ -174,6 +194,43 @@ pub struct SearchIndex {
     reader: IndexReader,
     writer: Mutex<IndexWriter>,
     fields: Fields,
+    everything: std::sync::Mutex<Option<Everything>>,
+}
+
+/// The total and facet counts of the search without conditions, for one
+/// index generation and day.
+#[derive(Clone)]
+struct Everything {
+    generation: u64,
+    today: NaiveDate,
+    total: usize,
+    facets: Facets,
+}
+
+/// One page of addresses, and the total and facets when counted.
+type Collected = (Vec<tantivy::DocAddress>, Option<(usize, Facets)>);
+
+/// Runs a search for one page of addresses and, when `counts`, the total
+/// and the facet counts in the same pass.
+fn collect<T, C>(
+    searcher: &tantivy::Searcher,
+    query: &dyn Query,
+    top: C,
+    counts: bool,
+) -> tantivy::Result<Collected>
+where
+    C: tantivy::collector::Collector<Fruit = Vec<(T, tantivy::DocAddress)>>,
+{
+    if counts {
+        let (total, facets, docs) = searcher.search(query, &(Count, FacetCollector, top))?;
+        Ok((
+            docs.into_iter().map(|(_, a)| a).collect(),
+            Some((total, facets)),
+        ))
+    } else {
+        let docs = searcher.search(query, &top)?;
+        Ok((docs.into_iter().map(|(_, a)| a).collect(), None))
+    }
 }
 
 /// Search results: the total and one page of posting ids, newest first.
@@ -195,6 +252,26 @@ fn monthly_equivalent(form: WageForm, amount: i64) -> i64 {
         WageForm::Monthly => amount,
         WageForm::Daily => amount * 21,
         WageForm::Hourly => amount * 173,
+    }
+}
+
+/// The earliest start and latest end of a posting's shifts, read from its
+/// 求人票 terms; a posting without shifts spans the whole day and night,
+/// so that no hours filter finds it.
+fn shift_span(terms: &str) -> (u64, u64) {
+    #[derive(serde::Deserialize)]
+    struct ShiftsOnly {
+        #[serde(default)]
+        shifts: Vec<Shift>,
+    }
+    let shifts = serde_json::from_str::<ShiftsOnly>(terms)
+        .map(|t| t.shifts)
+        .unwrap_or_default();
+    let start = shifts.iter().map(|s| u64::from(s.start_minute)).min();
+    let end = shifts.iter().map(|s| u64::from(s.end_minute)).max();
+    match (start, end) {
+        (Some(start), Some(end)) => (start, end),
+        _ => (0, 48 * 60),
     }
 }
 
@@ -346,6 +423,7 @@ impl SearchIndex {
             reader,
             writer: Mutex::new(writer),
             fields,
+            everything: std::sync::Mutex::new(None),
         })
     }
 
@@ -419,6 +497,20 @@ impl SearchIndex {
                 doc.add_u64(f.flag, i as u64);
             }
         }
+        for name in municipality_names(&p.city) {
+            doc.add_text(f.city, name);
+            doc.add_text(f.city, format!("{}{name}", p.prefecture_code));
+        }
+        for code in occupation_prefixes(&p.occupation_code) {
+            doc.add_text(f.occupation, code);
+        }
+        let (start, end) = shift_span(&p.terms);
+        doc.add_u64(f.shift_start, start);
+        doc.add_u64(f.shift_end, end);
+        doc.add_u64(
+            f.weekly_days,
+            p.weekly_days.map_or(7, |d| d.clamp(1, 7) as u64),
+        );
         Some(doc)
     }
 
@@ -569,13 +661,61 @@ impl SearchIndex {
                 .collect();
             clauses.push((Occur::Must, any_of(f.prefecture, codes)));
         }
-        if !query.groups.is_empty() {
-            let groups = query
+        if !query.groups.is_empty() || !query.occupations.is_empty() {
+            let codes = query
                 .groups
                 .iter()
-                .map(|g| u64::from(*g as u8 - b'A'))
-                .collect();
-            clauses.push((Occur::Must, any_of(f.group, groups)));
+                .map(|g| g.to_string())
+                .chain(query.occupations.iter().cloned())
+                .map(|code| Term::from_field_text(f.occupation, &code));
+            clauses.push((Occur::Must, Box::new(TermSetQuery::new(codes))));
+        }
+        if !query.cities.is_empty() {
+            let names: Vec<Term> = if query.prefectures.is_empty() {
+                query
+                    .cities
+                    .iter()
+                    .map(|c| Term::from_field_text(f.city, c))
+                    .collect()
+            } else {
+                query
+                    .prefectures
+                    .iter()
+                    .flat_map(|p| {
+                        query.cities.iter().map(move |c| {
+                            Term::from_field_text(f.city, &format!("{}{c}", p.code()))
+                        })
+                    })
+                    .collect()
+            };
+            clauses.push((Occur::Must, Box::new(TermSetQuery::new(names))));
+        }
+        if let Some(hour) = query.start_from {
+            clauses.push((
+                Occur::Must,
+                Box::new(RangeQuery::new(
+                    Bound::Included(Term::from_field_u64(f.shift_start, u64::from(hour) * 60)),
+                    Bound::Unbounded,
+                )),
+            ));
+        }
+        if let Some(hour) = query.end_by {
+            clauses.push((
+                Occur::Must,
+                Box::new(RangeQuery::new(
+                    Bound::Unbounded,
+                    Bound::Included(Term::from_field_u64(f.shift_end, u64::from(hour) * 60)),
+                )),
+            ));
+        }
+        if let Some(days) = query.days_max {
+            clauses.push((
+                Occur::Must,
+                Box::new(RangeQuery::new(
+                    Bound::Unbounded,
+                    Bound::Included(Term::from_field_u64(f.weekly_days, u64::from(days))),
+                )),
+            ));
         }
         if !query.employment.is_empty() {
             let list = query
@@ -645,29 +785,51 @@ impl SearchIndex {
         let per_page = usize::from(query.per_page.max(1));
         let offset = (query.page.max(1) as usize - 1) * per_page;
         let top = TopDocs::with_limit(per_page).and_offset(offset);
-        let facets = FacetCollector;
-        let (addresses, total, facets) = match query.sort {
-            Sort::Relevance => {
-                let (total, facets, docs) =
-                    searcher.search(&boolean, &(Count, facets, top.order_by_score()))?;
-                (
-                    docs.into_iter().map(|(_, a)| a).collect::<Vec<_>>(),
-                    total,
-                    facets,
-                )
+        // "Every posting" is the most common search and the one with the
+        // most hits to count: its total and facets are counted once per
+        // index generation and day.
+        let generation = searcher.generation().generation_id();
+        let cached = if query.has_conditions() {
+            None
+        } else {
+            self.everything
+                .lock()
+                .ok()
+                .and_then(|c| c.clone())
+                .filter(|c| c.generation == generation && c.today == today)
+        };
+        let counts = cached.is_none();
+        let (addresses, counted) = match query.sort {
+            Sort::Relevance => collect(&searcher, &boolean, top.order_by_score(), counts)?,
+            Sort::Wage => collect(
+                &searcher,
+                &boolean,
+                top.order_by_fast_field::<i64>("wage_monthly", Order::Desc),
+                counts,
+            )?,
+            Sort::Newest => collect(
+                &searcher,
+                &boolean,
+                top.order_by_fast_field::<i64>("accepted_on", Order::Desc),
+                counts,
+            )?,
+        };
+        let (total, facets) = match (counted, cached) {
+            (Some(counted), _) => {
+                if !query.has_conditions()
+                    && let Ok(mut cache) = self.everything.lock()
+                {
+                    *cache = Some(Everything {
+                        generation,
+                        today,
+                        total: counted.0,
+                        facets: counted.1.clone(),
+                    });
+                }
+                counted
             }
-            Sort::Wage => {
-                let collector = top.order_by_fast_field::<i64>("wage_monthly", Order::Desc);
-                let (total, facets, docs) =
-                    searcher.search(&boolean, &(Count, facets, collector))?;
-                (docs.into_iter().map(|(_, a)| a).collect(), total, facets)
-            }
-            Sort::Newest => {
-                let collector = top.order_by_fast_field::<i64>("accepted_on", Order::Desc);
-                let (total, facets, docs) =
-                    searcher.search(&boolean, &(Count, facets, collector))?;
-                (docs.into_iter().map(|(_, a)| a).collect(), total, facets)
-            }
+            (None, Some(c)) => (c.total, c.facets),
+            (None, None) => unreachable!("counted when not cached"),
         };
         let mut posting_ids = Vec::with_capacity(addresses.len());
         for address in addresses {
