@@ -156,6 +156,21 @@ pub fn ErrorMessage(error: AppError) -> impl IntoView {
     view! { <p class="error" role="alert">{text}</p> }
 }
 
+impl From<madoguchi_shared::search::QueryError> for AppError {
+    fn from(e: madoguchi_shared::search::QueryError) -> AppError {
+        AppError::Field {
+            field: e.param,
+            error: e.error,
+        }
+    }
+}
+
+/// A search parameter that breaks a rule, as a 400 naming it.
+#[cfg(feature = "ssr")]
+pub fn query_error(e: madoguchi_shared::search::QueryError) -> AppError {
+    AppError::from(e).respond()
+}
+
 /// A broken rule as a sentence (without the surrounding paragraph).
 #[component]
 pub fn ValidationMessage(error: ValidationError) -> impl IntoView {
@@ -175,6 +190,7 @@ pub fn ValidationMessage(error: ValidationError) -> impl IntoView {
         ValidationError::Kana => t!(i18n, error_kana).into_any(),
         ValidationError::WrongPassword => t!(i18n, error_wrong_password).into_any(),
         ValidationError::Municipality => t!(i18n, error_municipality).into_any(),
+        ValidationError::TooMany { max } => t!(i18n, error_too_many, max = move || max).into_any(),
         ValidationError::MinAboveMax => t!(i18n, error_min_above_max).into_any(),
         _ => t!(i18n, error_invalid_value).into_any(),
     }

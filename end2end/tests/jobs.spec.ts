@@ -125,6 +125,15 @@ test("a visitor is asked to log in to keep a favourite, and returns to the posti
   await page.reload();
   await expect(page.getByText(/お気に入りに保存済み/)).toBeVisible();
   await expect(page.getByRole("button", { name: "お気に入りに保存" })).toHaveCount(0);
+  const title = await page.getByRole("heading", { level: 1 }).innerText();
+
+  // MyPage lists it, and it can be removed there.
+  await page.goto("/mypage");
+  const favourites = page.getByTestId("favourites");
+  await expect(favourites.getByRole("link", { name: title })).toBeVisible();
+  await favourites.getByRole("button", { name: "削除" }).click();
+  await expect(favourites.getByRole("status")).toHaveText("お気に入りから削除しました。");
+  await expect(favourites).toContainText("お気に入りはまだありません");
 });
 
 test("hours, days and municipality narrow the search; a bad municipality is explained", async ({ page }) => {
@@ -142,4 +151,20 @@ test("hours, days and municipality narrow the search; a bad municipality is expl
   const response = await page.goto("/jobs?city=%E6%96%B0%E5%AE%BF");
   expect(response?.status()).toBe(400);
   await expect(page.getByText("市区町村名を「新宿区」「横浜市」のように")).toBeVisible();
+});
+
+test("a seeker saves a search and opens it again from MyPage", async ({ page }, info) => {
+  await registerSeeker(page, address("search", info.project.name), "検索 太郎", "ケンサク タロウ");
+  await page.goto("/jobs?q=%E4%BB%8B%E8%AD%B7&pref=13&page=1");
+  await page.getByText("この条件を保存").click();
+  await page.getByLabel("検索条件の名前").fill("東京の介護");
+  await page.getByRole("button", { name: "保存する" }).click();
+  await expect(page.getByRole("status")).toHaveText("検索条件を保存しました。マイページで確認できます。");
+
+  await page.goto("/mypage");
+  const saved = page.getByTestId("saved-searches");
+  await expect(saved.getByRole("heading", { level: 3 })).toHaveText("東京の介護");
+  await saved.getByRole("button", { name: "この条件で検索" }).click();
+  await expect(page).toHaveURL(/\/jobs\?q=%E4%BB%8B%E8%AD%B7&pref=13$/);
+  await expect(page.getByTestId("hit-count")).toBeVisible();
 });

@@ -913,7 +913,176 @@ async fn seekers_keep_favourites_once_and_a_login_returns_to_the_asking_page() {
         add_account(&app, "staff-fav@example.jp", Role::Staff).await;
         let staff = session_cookie(&login(&app, "staff-fav@example.jp", PASSWORD).await.0).unwrap();
         assert_eq!(state(Some(staff.clone())).await, r#""Other""#);
-        let (res, _) = keep(Some(staff), number).await;
+        let (res, _) = keep(Some(staff.clone()), number).await;
         assert_eq!(res.status(), StatusCode::FORBIDDEN);
+
+        // MyPage lists it; once the posting closes it stays, marked.
+        let list = |cookie: Option<String>| {
+            let app = &app;
+            async move { call(app, "/api/favourites/list", "", cookie.as_deref()).await }
+        };
+        let (_, body) = list(Some(seeker.clone())).await;
+        assert!(
+            body.contains(number) && body.contains(r#""open":true"#),
+            "{body}"
+        );
+        {
+            use madoguchi_db::entity::posting;
+            use sea_orm::{ColumnTrait, QueryFilter};
+            posting::Entity::update_many()
+                .col_expr(
+                    posting::Column::Status,
+                    sea_orm::sea_query::Expr::value("closed"),
+                )
+                .filter(posting::Column::Number.eq(number))
+                .exec(&app.db)
+                .await
+                .unwrap();
+        }
+        let (_, body) = list(Some(seeker.clone())).await;
+        assert!(
+            body.contains(number) && body.contains(r#""open":false"#),
+            "{body}"
+        );
+        // Nobody else reads or removes them.
+        assert_eq!(list(None).await.0.status(), StatusCode::UNAUTHORIZED);
+        assert_eq!(list(Some(staff)).await.0.status(), StatusCode::FORBIDDEN);
+        register(&app, "other-fav@example.jp").await;
+        let other = session_cookie(&login(&app, "other-fav@example.jp", PASSWORD).await.0).unwrap();
+        assert_eq!(list(Some(other.clone())).await.1, "[]");
+        let remove = |cookie: String| {
+            let app = &app;
+            async move {
+                call(
+                    app,
+                    "/api/favourites/remove",
+                    &format!("number={number}"),
+                    Some(&cookie),
+                )
+                .await
+                .0
+                .status()
+            }
+        };
+        assert_eq!(remove(other).await, StatusCode::NOT_FOUND);
+        assert_eq!(favourite::Entity::find().count(&app.db).await.unwrap(), 1);
+        // The seeker removes it; twice is a 404.
+        assert_eq!(remove(seeker.clone()).await, StatusCode::OK);
+        assert_eq!(remove(seeker.clone()).await, StatusCode::NOT_FOUND);
+        assert_eq!(list(Some(seeker)).await.1, "[]");
+    }
+}
+
+#[tokio::test]
+async fn seekers_save_searches_and_only_they_change_them() {
+    use madoguchi_db::entity::saved_search;
+    use sea_orm::ActiveModelTrait;
+    for backend in backends() {
+        let app = app(backend).await;
+        let save = |cookie: Option<String>, name: &str, qs: &str| {
+            let body = form(&[("name", name), ("qs", qs)]);
+            let app = &app;
+            async move { call(app, "/api/searches/save", &body, cookie.as_deref()).await }
+        };
+        let list = |cookie: String| {
+            let app = &app;
+            async move { call(app, "/api/searches/list", "", Some(&cookie)).await.1 }
+        };
+        let act = |cookie: String, what: &'static str, body: String| {
+            let app = &app;
+            async move { call(app, &format!("/api/searches/{what}"), &body, Some(&cookie)).await }
+        };
+
+        assert_eq!(
+            save(None, "介護", "q=介護").await.0.status(),
+            StatusCode::UNAUTHORIZED
+        );
+        register(&app, "searcher@example.jp").await;
+        let seeker = session_cookie(&login(&app, "searcher@example.jp", PASSWORD).await.0).unwrap();
+        // Bad names and bad conditions are refused, naming the field.
+        for (name, qs, field) in [
+            ("  ", "q=介護", "name"),
+            (&"あ".repeat(51) as &str, "q=介護", "name"),
+            ("県外", "pref=99", "pref"),
+        ] {
+            let (res, body) = save(Some(seeker.clone()), name, qs).await;
+            assert_eq!(res.status(), StatusCode::BAD_REQUEST, "{body}");
+            assert!(body.contains(&format!("\"field\":\"{field}\"")), "{body}");
+        }
+        // Kept without its page.
+        let (res, body) = save(
+            Some(seeker.clone()),
+            " 東京の介護 ",
+            "q=介護&pref=13&page=3",
+        )
+        .await;
+        assert_eq!(res.status(), StatusCode::OK, "{body}");
+        let row = saved_search::Entity::find()
+            .one(&app.db)
+            .await
+            .unwrap()
+            .unwrap();
+        assert_eq!(
+            (row.name.as_str(), row.query.as_str(), row.alert),
+            ("東京の介護", "q=%E4%BB%8B%E8%AD%B7&pref=13", false)
+        );
+        let body = list(seeker.clone()).await;
+        assert!(
+            body.contains("東京の介護") && body.contains(r#""new_matches":0"#),
+            "{body}"
+        );
+        // Postings accepted since it was last opened count as new.
+        let mut back: saved_search::ActiveModel = row.clone().into();
+        back.last_viewed_at =
+            sea_orm::ActiveValue::Set(chrono::Utc::now() - chrono::TimeDelta::days(60));
+        back.update(&app.db).await.unwrap();
+        let body = list(seeker.clone()).await;
+        assert!(body.contains(r#""new_matches":1"#), "{body}");
+
+        // Another seeker can neither read nor change it.
+        register(&app, "nosy@example.jp").await;
+        let nosy = session_cookie(&login(&app, "nosy@example.jp", PASSWORD).await.0).unwrap();
+        assert_eq!(list(nosy.clone()).await, "[]");
+        let id = row.id;
+        for (what, body) in [
+            ("rename", format!("id={id}&name=x")),
+            ("alert", format!("id={id}&alert=true")),
+            ("open", format!("id={id}")),
+            ("delete", format!("id={id}")),
+        ] {
+            let (res, _) = act(nosy.clone(), what, body).await;
+            assert_eq!(res.status(), StatusCode::NOT_FOUND, "{backend:?} {what}");
+        }
+
+        // The seeker renames it, turns alerts on, opens it (new matches
+        // reset, the browser goes to the results) and deletes it.
+        let (res, _) = act(seeker.clone(), "rename", format!("id={id}&name=%E6%96%B0")).await;
+        assert_eq!(res.status(), StatusCode::OK);
+        let (res, _) = act(seeker.clone(), "alert", format!("id={id}&alert=true")).await;
+        assert_eq!(res.status(), StatusCode::OK);
+        let (res, _) = act(seeker.clone(), "open", format!("id={id}")).await;
+        assert_eq!(
+            res.headers()[header::LOCATION],
+            "/jobs?q=%E4%BB%8B%E8%AD%B7&pref=13"
+        );
+        let body = list(seeker.clone()).await;
+        assert!(
+            body.contains(r#""name":"新""#)
+                && body.contains(r#""alert":true"#)
+                && body.contains(r#""new_matches":0"#),
+            "{body}"
+        );
+        let (res, _) = act(seeker.clone(), "delete", format!("id={id}")).await;
+        assert_eq!(res.status(), StatusCode::OK);
+        assert_eq!(list(seeker.clone()).await, "[]");
+
+        // Twenty at most.
+        for i in 0..20 {
+            let (res, _) = save(Some(seeker.clone()), &format!("条件{i}"), "pref=13").await;
+            assert_eq!(res.status(), StatusCode::OK);
+        }
+        let (res, body) = save(Some(seeker.clone()), "21", "pref=13").await;
+        assert_eq!(res.status(), StatusCode::BAD_REQUEST);
+        assert!(body.contains("TooMany"), "{body}");
     }
 }

@@ -59,6 +59,10 @@ pub enum ValidationError {
     /// A municipality name that does not end in 市, 区, 町 or 村.
     #[error("not a municipality name")]
     Municipality,
+    /// A list that already holds as many entries as it may (favourites,
+    /// saved searches).
+    #[error("at most {max} entries")]
+    TooMany { max: usize },
     /// A date outside the range the field accepts.
     #[error("date out of range")]
     DateRange,

@@ -104,7 +104,11 @@ pub struct SavedSearch {
 pub struct Favourite {
     pub posting: PostingSummary,
     pub status: PostingStatus,
-    pub saved_on: String,
+    /// Still open to applications today (published, public, before its
+    /// 紹介期限日).
+    pub open: bool,
+    #[serde(with = "crate::date::iso")]
+    pub saved_on: NaiveDate,
 }
 
 /// オンラインハローワーク紹介: a recommendation from the office.

@@ -366,6 +366,27 @@ impl JobQuery {
     }
 }
 
+/// The longest name of a saved search, in characters.
+pub const MAX_SAVED_SEARCH_NAME_CHARS: usize = 50;
+
+/// Checks the name a seeker gives a saved search: trimmed, not empty,
+/// within the limit, control characters (line breaks) not allowed.
+pub fn saved_search_name(name: &str) -> Result<String, ValidationError> {
+    let name = name.trim().trim_matches('\u{3000}');
+    if name.is_empty() {
+        return Err(ValidationError::Required);
+    }
+    if name.chars().count() > MAX_SAVED_SEARCH_NAME_CHARS {
+        return Err(ValidationError::TooLong {
+            max: MAX_SAVED_SEARCH_NAME_CHARS,
+        });
+    }
+    if name.chars().any(char::is_control) {
+        return Err(ValidationError::UnknownCode);
+    }
+    Ok(name.to_owned())
+}
+
 /// The longest municipality name accepted (the longest real one has 10).
 pub const MAX_MUNICIPALITY_CHARS: usize = 20;
 
@@ -596,6 +617,17 @@ mod tests {
         assert_eq!(municipality_names("市川市"), ["市川市"]);
         assert_eq!(occupation_prefixes("B-091-01"), ["B", "B-091", "B-091-01"]);
         assert_eq!(occupation_prefixes("E"), ["E"]);
+    }
+
+    #[test]
+    fn saved_search_names_are_trimmed_and_limited() {
+        assert_eq!(saved_search_name("　東京の介護 ").unwrap(), "東京の介護");
+        assert_eq!(saved_search_name("  "), Err(ValidationError::Required));
+        assert!(matches!(
+            saved_search_name(&"あ".repeat(51)),
+            Err(ValidationError::TooLong { max: 50 })
+        ));
+        assert!(saved_search_name("a\nb").is_err());
     }
 
     #[test]

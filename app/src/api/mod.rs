@@ -3,4 +3,6 @@
 pub mod account;
 pub mod admin;
 pub mod applications;
+pub mod favourites;
 pub mod postings;
+pub mod saved_searches;

@@ -21,13 +21,7 @@ pub struct NewestList {
 #[server(prefix = "/api", endpoint = "postings/search")]
 pub async fn search_postings(qs: String) -> Result<madoguchi_shared::search::SearchPage, AppError> {
     use madoguchi_shared::search::{JobQuery, SearchPage};
-    let query = JobQuery::from_query_string(&qs).map_err(|e| {
-        AppError::Field {
-            field: e.param,
-            error: e.error,
-        }
-        .respond()
-    })?;
+    let query = JobQuery::from_query_string(&qs).map_err(crate::error::query_error)?;
     let today = madoguchi_shared::today_in_japan(chrono::Utc::now());
     let index = crate::state::search_index()?;
     let hits = tokio::task::spawn_blocking(move || index.search(&query, today))
@@ -89,61 +83,4 @@ pub async fn newest_postings(limit: u32) -> Result<NewestList, AppError> {
         .await
         .map_err(crate::state::internal)?;
     Ok(NewestList { total, postings })
-}
-
-/// What the お気に入り button can do for the current visitor.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-pub enum Keeping {
-    /// Not logged in: the button asks to log in.
-    Visitor,
-    /// A seeker, who keeps this posting already or not.
-    Seeker { kept: bool },
-    /// Employers and staff keep no favourites.
-    Other,
-}
-
-fn valid_number(number: &str) -> Result<(), AppError> {
-    number
-        .parse::<madoguchi_shared::posting::PostingNumber>()
-        .map(|_| ())
-        .map_err(|_| AppError::NotFound.respond())
-}
-
-/// Whether the visitor may keep posting `number` and keeps it already.
-#[server(prefix = "/api", endpoint = "postings/favourite_state")]
-pub async fn favourite_state(number: String) -> Result<Keeping, AppError> {
-    use madoguchi_shared::account::Role;
-    valid_number(&number)?;
-    let Some(user) = crate::state::current_user().await? else {
-        return Ok(Keeping::Visitor);
-    };
-    if user.role != Role::Seeker {
-        return Ok(Keeping::Other);
-    }
-    let db = crate::state::db()?;
-    let kept = madoguchi_db::favourite::is_kept(&db, user.id, &number)
-        .await
-        .map_err(crate::state::internal)?;
-    Ok(Keeping::Seeker { kept })
-}
-
-/// Keeps posting `number` among the logged-in seeker's favourites (once,
-/// however often it is sent): 401 for visitors, 403 for other roles, 404
-/// when no open public posting has the number.
-#[server(prefix = "/api", endpoint = "postings/favourite")]
-pub async fn save_favourite(number: String) -> Result<(), AppError> {
-    use madoguchi_db::favourite::Saved;
-    use madoguchi_shared::account::Role;
-    let user = crate::state::require_role(&[Role::Seeker]).await?;
-    valid_number(&number)?;
-    let db = crate::state::db()?;
-    let today = madoguchi_shared::today_in_japan(chrono::Utc::now());
-    match madoguchi_db::favourite::save(&db, user.id, &number, today)
-        .await
-        .map_err(crate::state::internal)?
-    {
-        Saved::Kept => Ok(()),
-        Saved::NotASeeker => Err(AppError::Forbidden.respond()),
-        Saved::NoPosting => Err(AppError::NotFound.respond()),
-    }
 }

@@ -73,6 +73,10 @@ fn AccountDetails(user: madoguchi_shared::account::CurrentUser) -> impl IntoView
             <button type="submit" class="secondary">{t!(i18n, nav_logout)}</button>
         </ActionForm>
         {(role == Role::Admin).then(|| view! { <crate::pages::admin::StaffAccounts /> })}
+        {(role == Role::Seeker).then(|| view! {
+            <crate::pages::saved_searches::MySavedSearches />
+            <crate::pages::favourites::MyFavourites />
+        })}
         <section class="form-page">
             <h2>{t!(i18n, account_change_password)}</h2>
             <ActionForm action=change attr:class="stack-form">

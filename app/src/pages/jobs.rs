@@ -15,7 +15,7 @@ use madoguchi_shared::posting::{
 use madoguchi_shared::prefecture::Prefecture;
 use madoguchi_shared::search::{
     Facets, JobQuery, MAX_MUNICIPALITY_CHARS, OCCUPATION_GROUPS, PAGE_SIZES, PostingCard,
-    QueryError, SearchPage, Sort,
+    SearchPage, Sort,
 };
 
 use crate::api::postings::search_postings;
@@ -36,7 +36,7 @@ pub fn JobsPage() -> impl IntoView {
     });
     // A bad parameter answers 400 when rendering on the server.
     if let Err(e) = parsed.get_untracked() {
-        let _ = field_error(e).respond();
+        let _ = AppError::from(e).respond();
     }
     let results = Resource::new(
         move || parsed.get().ok().map(|q| q.to_query_string()),
@@ -54,7 +54,7 @@ pub fn JobsPage() -> impl IntoView {
         {move || match parsed.get() {
             Err(e) => view! {
                 <p class="error-lead">{t!(i18n, jobs_bad_condition)}</p>
-                <ErrorMessage error=field_error(e) />
+                <ErrorMessage error=AppError::from(e) />
                 <p><A href="/jobs">{t!(i18n, jobs_reset)}</A></p>
             }
             .into_any(),
@@ -70,6 +70,7 @@ pub fn JobsPage() -> impl IntoView {
                                         <Filters query=query.clone() raw_q facets=page.facets.clone() lang />
                                         <section class="results" aria-live="polite">
                                             <Keywords q=query.q.clone() />
+                                            <crate::pages::saved_searches::SaveSearchForm qs=query.with_page(1).to_query_string() />
                                             <Results page query lang />
                                         </section>
                                     </div>
@@ -108,13 +109,6 @@ fn jobs_href(query: &JobQuery) -> String {
     match query.to_query_string() {
         qs if qs.is_empty() => "/jobs".to_owned(),
         qs => format!("/jobs?{qs}"),
-    }
-}
-
-fn field_error(e: QueryError) -> AppError {
-    AppError::Field {
-        field: e.param,
-        error: e.error,
     }
 }
 

@@ -2,9 +2,11 @@
 
 pub mod account;
 pub mod admin;
+pub mod favourites;
 pub mod home;
 pub mod jobs;
 pub mod login;
 pub mod not_found;
 pub mod posting;
 pub mod register;
+pub mod saved_searches;

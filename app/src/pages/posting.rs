@@ -10,7 +10,8 @@ use madoguchi_shared::label::{Label, Lang};
 use madoguchi_shared::posting::{AgeLimit, ContractTerm, WorkArrangement, format_yen};
 use madoguchi_shared::records::Posting;
 
-use crate::api::postings::{Keeping, SaveFavourite, favourite_state, posting};
+use crate::api::favourites::{Keeping, SaveFavourite, favourite_state};
+use crate::api::postings::posting;
 use crate::error::{AppError, ErrorMessage};
 use crate::i18n::*;
 

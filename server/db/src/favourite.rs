@@ -2,7 +2,9 @@
 
 use chrono::{NaiveDate, Utc};
 use sea_orm::sea_query::OnConflict;
-use sea_orm::{ActiveValue::Set, ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter};
+use sea_orm::{
+    ActiveValue::Set, ColumnTrait, ConnectionTrait, DbErr, EntityTrait, PaginatorTrait, QueryFilter,
+};
 
 use crate::entity::{favourite, posting, seeker};
 use crate::posting::publicly_open;
@@ -16,9 +18,14 @@ pub enum Saved {
     NotASeeker,
     /// No open public posting has that number.
     NoPosting,
+    /// The seeker keeps [`MAX_FAVOURITES`] already.
+    Full,
 }
 
-async fn seeker_of(db: &impl ConnectionTrait, user_id: i32) -> Result<Option<i32>, DbErr> {
+pub(crate) async fn seeker_of(
+    db: &impl ConnectionTrait,
+    user_id: i32,
+) -> Result<Option<i32>, DbErr> {
     Ok(seeker::Entity::find()
         .filter(seeker::Column::UserId.eq(user_id))
         .one(db)
@@ -45,6 +52,22 @@ pub async fn save(
     else {
         return Ok(Saved::NoPosting);
     };
+    let kept = favourite::Entity::find()
+        .filter(favourite::Column::SeekerId.eq(seeker_id))
+        .count(db)
+        .await?;
+    let already = favourite::Entity::find()
+        .filter(favourite::Column::SeekerId.eq(seeker_id))
+        .filter(favourite::Column::PostingId.eq(posting.id))
+        .count(db)
+        .await?
+        > 0;
+    if already {
+        return Ok(Saved::Kept);
+    }
+    if kept >= MAX_FAVOURITES {
+        return Ok(Saved::Full);
+    }
     favourite::Entity::insert(favourite::ActiveModel {
         seeker_id: Set(seeker_id),
         posting_id: Set(posting.id),
@@ -61,22 +84,96 @@ pub async fn save(
     Ok(Saved::Kept)
 }
 
-/// Whether the seeker whose account is `user_id` keeps posting `number`.
-pub async fn is_kept(db: &impl ConnectionTrait, user_id: i32, number: &str) -> Result<bool, DbErr> {
+/// (seeker id, posting id) of the seeker whose account is `user_id` and
+/// the posting numbered `number`, when both exist.
+async fn seeker_and_posting(
+    db: &impl ConnectionTrait,
+    user_id: i32,
+    number: &str,
+) -> Result<Option<(i32, i32)>, DbErr> {
     let Some(seeker_id) = seeker_of(db, user_id).await? else {
-        return Ok(false);
+        return Ok(None);
     };
-    let Some(p) = posting::Entity::find()
+    Ok(posting::Entity::find()
         .filter(posting::Column::Number.eq(number))
         .one(db)
         .await?
-    else {
+        .map(|p| (seeker_id, p.id)))
+}
+
+/// Whether the seeker whose account is `user_id` keeps posting `number`.
+pub async fn is_kept(db: &impl ConnectionTrait, user_id: i32, number: &str) -> Result<bool, DbErr> {
+    let Some((seeker_id, posting_id)) = seeker_and_posting(db, user_id, number).await? else {
         return Ok(false);
     };
     Ok(favourite::Entity::find()
         .filter(favourite::Column::SeekerId.eq(seeker_id))
-        .filter(favourite::Column::PostingId.eq(p.id))
+        .filter(favourite::Column::PostingId.eq(posting_id))
         .one(db)
         .await?
         .is_some())
+}
+
+/// The favourites of the seeker whose account is `user_id`, newest saved
+/// first, closed ones included and marked. (Postings since hidden from the
+/// public, 公開範囲 3, are left out.)
+pub async fn list(
+    db: &impl ConnectionTrait,
+    user_id: i32,
+    today: NaiveDate,
+) -> Result<Vec<madoguchi_shared::records::Favourite>, DbErr> {
+    use madoguchi_shared::posting::{Disclosure, PostingStatus};
+    use sea_orm::{QueryOrder, QuerySelect};
+    let Some(seeker_id) = seeker_of(db, user_id).await? else {
+        return Ok(Vec::new());
+    };
+    let kept = favourite::Entity::find()
+        .filter(favourite::Column::SeekerId.eq(seeker_id))
+        .order_by_desc(favourite::Column::CreatedAt)
+        .order_by_desc(favourite::Column::Id)
+        .limit(MAX_FAVOURITES)
+        .all(db)
+        .await?;
+    let ids: Vec<i32> = kept.iter().map(|f| f.posting_id).collect();
+    let postings = posting::Entity::find()
+        .filter(posting::Column::Id.is_in(ids))
+        .filter(posting::Column::Disclosure.ne(Disclosure::StaffOnly.number()))
+        .filter(posting::Column::Number.is_not_null())
+        .all(db)
+        .await?;
+    let mut out = Vec::with_capacity(kept.len());
+    for f in kept {
+        let Some(row) = postings.iter().find(|p| p.id == f.posting_id) else {
+            continue;
+        };
+        let status: PostingStatus = row
+            .status
+            .parse()
+            .map_err(|_| DbErr::Custom(format!("posting {}: bad status", row.id)))?;
+        let open = status == PostingStatus::Published && row.valid_until >= today;
+        out.push(madoguchi_shared::records::Favourite {
+            posting: crate::posting::summary(row.clone())?,
+            status,
+            open,
+            saved_on: madoguchi_shared::today_in_japan(f.created_at),
+        });
+    }
+    Ok(out)
+}
+
+/// The most favourites a seeker keeps listed.
+pub const MAX_FAVOURITES: u64 = 200;
+
+/// Removes posting `number` from the favourites of the seeker whose
+/// account is `user_id`. Returns whether there was one to remove.
+pub async fn remove(db: &impl ConnectionTrait, user_id: i32, number: &str) -> Result<bool, DbErr> {
+    let Some((seeker_id, posting_id)) = seeker_and_posting(db, user_id, number).await? else {
+        return Ok(false);
+    };
+    let done = favourite::Entity::delete_many()
+        .filter(favourite::Column::SeekerId.eq(seeker_id))
+        .filter(favourite::Column::PostingId.eq(posting_id))
+        .exec(db)
+        .await?;
+    Ok(done.rows_affected > 0)
 }

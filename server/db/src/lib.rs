@@ -12,6 +12,7 @@ pub mod entity;
 pub mod favourite;
 pub mod migration;
 pub mod posting;
+pub mod saved_search;
 pub mod search;
 pub mod seed;
 pub mod session_store;

@@ -45,7 +45,7 @@ pub async fn newest_public(
     rows.into_iter().map(summary).collect()
 }
 
-fn summary(row: posting::Model) -> Result<PostingSummary, DbErr> {
+pub(crate) fn summary(row: posting::Model) -> Result<PostingSummary, DbErr> {
     let corrupt = |what: &str| DbErr::Custom(format!("posting {}: bad {what}", row.id));
     Ok(PostingSummary {
         number: row

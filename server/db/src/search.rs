@@ -626,6 +626,75 @@ impl SearchIndex {
     /// its bigrams, so two-character words such as 介護 match).
     pub fn search(&self, query: &JobQuery, today: NaiveDate) -> Result<Hits, SearchError> {
         let f = self.fields;
+        let clauses = self.clauses(query, today);
+        let boolean = BooleanQuery::new(clauses);
+        let searcher = self.reader.searcher();
+        let per_page = usize::from(query.per_page.max(1));
+        let offset = (query.page.max(1) as usize - 1) * per_page;
+        let top = TopDocs::with_limit(per_page).and_offset(offset);
+        // "Every posting" is the most common search and the one with the
+        // most hits to count: its total and facets are counted once per
+        // index generation and day.
+        let generation = searcher.generation().generation_id();
+        let cached = if query.has_conditions() {
+            None
+        } else {
+            self.everything
+                .lock()
+                .ok()
+                .and_then(|c| c.clone())
+                .filter(|c| c.generation == generation && c.today == today)
+        };
+        let counts = cached.is_none();
+        let (addresses, counted) = match query.sort {
+            Sort::Relevance => collect(&searcher, &boolean, top.order_by_score(), counts)?,
+            Sort::Wage => collect(
+                &searcher,
+                &boolean,
+                top.order_by_fast_field::<i64>("wage_monthly", Order::Desc),
+                counts,
+            )?,
+            Sort::Newest => collect(
+                &searcher,
+                &boolean,
+                top.order_by_fast_field::<i64>("accepted_on", Order::Desc),
+                counts,
+            )?,
+        };
+        let (total, facets) = match (counted, cached) {
+            (Some(counted), _) => {
+                if !query.has_conditions()
+                    && let Ok(mut cache) = self.everything.lock()
+                {
+                    *cache = Some(Everything {
+                        generation,
+                        today,
+                        total: counted.0,
+                        facets: counted.1.clone(),
+                    });
+                }
+                counted
+            }
+            (None, Some(c)) => (c.total, c.facets),
+            (None, None) => unreachable!("counted when not cached"),
+        };
+        let mut posting_ids = Vec::with_capacity(addresses.len());
+        for address in addresses {
+            let doc: TantivyDocument = searcher.doc(address)?;
+            if let Some(id) = doc.get_first(f.id).and_then(|v| v.as_u64()) {
+                posting_ids.push(id as i32);
+            }
+        }
+        Ok(Hits {
+            total,
+            posting_ids,
+            facets,
+        })
+    }
+
+    /// The conditions of `query` on `today`, as tantivy clauses.
+    fn clauses(&self, query: &JobQuery, today: NaiveDate) -> Vec<(Occur, Box<dyn Query>)> {
+        let f = self.fields;
         let mut clauses: Vec<(Occur, Box<dyn Query>)> = vec![(
             Occur::Must,
             Box::new(RangeQuery::new(
@@ -780,69 +849,32 @@ impl SearchIndex {
                 )),
             ));
         }
-        let boolean = BooleanQuery::new(clauses);
-        let searcher = self.reader.searcher();
-        let per_page = usize::from(query.per_page.max(1));
-        let offset = (query.page.max(1) as usize - 1) * per_page;
-        let top = TopDocs::with_limit(per_page).and_offset(offset);
-        // "Every posting" is the most common search and the one with the
-        // most hits to count: its total and facets are counted once per
-        // index generation and day.
-        let generation = searcher.generation().generation_id();
-        let cached = if query.has_conditions() {
-            None
-        } else {
-            self.everything
-                .lock()
-                .ok()
-                .and_then(|c| c.clone())
-                .filter(|c| c.generation == generation && c.today == today)
-        };
-        let counts = cached.is_none();
-        let (addresses, counted) = match query.sort {
-            Sort::Relevance => collect(&searcher, &boolean, top.order_by_score(), counts)?,
-            Sort::Wage => collect(
-                &searcher,
-                &boolean,
-                top.order_by_fast_field::<i64>("wage_monthly", Order::Desc),
-                counts,
-            )?,
-            Sort::Newest => collect(
-                &searcher,
-                &boolean,
-                top.order_by_fast_field::<i64>("accepted_on", Order::Desc),
-                counts,
-            )?,
-        };
-        let (total, facets) = match (counted, cached) {
-            (Some(counted), _) => {
-                if !query.has_conditions()
-                    && let Ok(mut cache) = self.everything.lock()
-                {
-                    *cache = Some(Everything {
-                        generation,
-                        today,
-                        total: counted.0,
-                        facets: counted.1.clone(),
-                    });
-                }
-                counted
-            }
-            (None, Some(c)) => (c.total, c.facets),
-            (None, None) => unreachable!("counted when not cached"),
-        };
-        let mut posting_ids = Vec::with_capacity(addresses.len());
-        for address in addresses {
-            let doc: TantivyDocument = searcher.doc(address)?;
-            if let Some(id) = doc.get_first(f.id).and_then(|v| v.as_u64()) {
-                posting_ids.push(id as i32);
-            }
-        }
-        Ok(Hits {
-            total,
-            posting_ids,
-            facets,
-        })
+        clauses
+    }
+
+    /// How many postings match `query` today that were accepted after
+    /// `since` (a saved search's new matches).
+    pub fn count_since(
+        &self,
+        query: &JobQuery,
+        today: NaiveDate,
+        since: NaiveDate,
+    ) -> Result<usize, SearchError> {
+        let mut clauses = self.clauses(query, today);
+        clauses.push((
+            Occur::Must,
+            Box::new(RangeQuery::new(
+                Bound::Excluded(Term::from_field_i64(
+                    self.fields.accepted_on,
+                    day_number(since),
+                )),
+                Bound::Unbounded,
+            )),
+        ));
+        Ok(self
+            .reader
+            .searcher()
+            .search(&BooleanQuery::new(clauses), &Count)?)
     }
 
     /// How many documents the index holds.
