@@ -167,4 +167,19 @@ test("a seeker saves a search and opens it again from MyPage", async ({ page }, 
   await saved.getByRole("button", { name: "この条件で検索" }).click();
   await expect(page).toHaveURL(/\/jobs\?q=%E4%BB%8B%E8%AD%B7&pref=13$/);
   await expect(page.getByTestId("hit-count")).toBeVisible();
+  // A result card keeps its posting in place.
+  const card = page.locator(".posting-card").first();
+  const title = await card.locator("h2 a").innerText();
+  await card.getByRole("button", { name: "お気に入りに保存" }).click();
+  await expect(card.getByRole("status")).toHaveText("お気に入りに保存しました");
+  await page.goto("/mypage");
+  await expect(page.getByTestId("favourites").getByRole("link", { name: title })).toBeVisible();
+});
+
+test("a visitor saving from a result card is offered the login", async ({ page }) => {
+  await page.goto("/jobs?q=%E4%BA%8B%E5%8B%99");
+  const card = page.locator(".posting-card").first();
+  await card.getByRole("button", { name: "お気に入りに保存" }).click();
+  await card.getByRole("link", { name: "お気に入り保存（ログイン）" }).click();
+  await expect(page).toHaveURL(/\/login\?next=\/jobs\/\d{5}-\d{8}$/);
 });

@@ -556,6 +556,36 @@ fn ResultCard(
             <ul class="chips">
                 {card.flags.into_iter().map(|f| view! { <li>{move || f.label(lang())}</li> }).collect_view()}
             </ul>
+            <KeepButton number=number.clone() />
         </li>
+    }
+}
+
+/// お気に入り保存 from a result card: saved in place for a seeker, a login
+/// link (back to the posting) for a visitor.
+#[component]
+fn KeepButton(number: String) -> impl IntoView {
+    let i18n = use_i18n();
+    let save = ServerAction::<crate::api::favourites::SaveFavourite>::new();
+    let login = format!("/login?next=/jobs/{number}");
+    view! {
+        {move || match save.value().get() {
+            Some(Ok(())) => view! { <p class="kept" role="status">{t!(i18n, posting_kept_short)}</p> }.into_any(),
+            Some(Err(AppError::Unauthorized)) => view! {
+                <p role="alert"><A href=login.clone()>{t!(i18n, posting_save_favourite)}</A></p>
+            }
+            .into_any(),
+            Some(Err(error)) => view! { <ErrorMessage error /> }.into_any(),
+            None => {
+                let number = number.clone();
+                view! {
+                    <ActionForm action=save attr:class="inline-form keep-form">
+                        <input type="hidden" name="number" value=number />
+                        <button type="submit" class="secondary small">{t!(i18n, posting_keep)}</button>
+                    </ActionForm>
+                }
+                .into_any()
+            }
+        }}
     }
 }
