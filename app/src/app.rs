@@ -62,6 +62,7 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/jobs") view=JobsPage ssr=SsrMode::InOrder />
                         <Route path=path!("/jobs/:number") view=crate::pages::posting::PostingPage ssr=SsrMode::Async />
                         <Route path=path!("/jobs/:number/print") view=crate::pages::posting::PostingPrintPage ssr=SsrMode::Async />
+                        <Route path=path!("/jobs/:number/apply") view=crate::pages::apply::ApplyPage ssr=SsrMode::Async />
                         <Route path=path!("/login") view=LoginPage />
                         <Route path=path!("/register") view=RegisterPage />
                         <Route path=path!("/register/employer") view=EmployerRegisterPage />

@@ -50,6 +50,12 @@ pub enum AppError {
     /// A record that existed and is no longer open (a filled posting).
     #[error("gone")]
     Gone,
+    /// The posting does not take online self-applications (rule 1).
+    #[error("posting does not accept self-application")]
+    NotAccepting,
+    /// The seeker has applied to this posting already.
+    #[error("already applied")]
+    AlreadyApplied,
     /// The browser could not reach the server.
     #[error("network error")]
     Network,
@@ -63,7 +69,7 @@ impl AppError {
     pub fn status(&self) -> u16 {
         match self {
             AppError::Invalid(_) | AppError::Field { .. } | AppError::BadRequest => 400,
-            AppError::EmailTaken => 409,
+            AppError::EmailTaken | AppError::NotAccepting | AppError::AlreadyApplied => 409,
             AppError::LoginFailed | AppError::Unauthorized => 401,
             AppError::Forbidden => 403,
             AppError::TooManyAttempts => 429,
@@ -149,6 +155,8 @@ pub fn ErrorMessage(error: AppError) -> impl IntoView {
         AppError::BadRequest => t!(i18n, error_bad_request).into_any(),
         AppError::NotFound => t!(i18n, error_not_found).into_any(),
         AppError::Gone => t!(i18n, error_gone).into_any(),
+        AppError::NotAccepting => t!(i18n, error_not_accepting).into_any(),
+        AppError::AlreadyApplied => t!(i18n, error_already_applied).into_any(),
         AppError::TooLarge => t!(i18n, error_too_large).into_any(),
         AppError::Network => t!(i18n, error_network).into_any(),
         AppError::Internal => t!(i18n, error_internal).into_any(),

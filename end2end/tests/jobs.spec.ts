@@ -183,3 +183,30 @@ test("a visitor saving from a result card is offered the login", async ({ page }
   await card.getByRole("link", { name: "お気に入り保存（ログイン）" }).click();
   await expect(page).toHaveURL(/\/login\?next=\/jobs\/\d{5}-\d{8}$/);
 });
+
+test("a seeker applies online after acknowledging the notice, once", async ({ page }, info) => {
+  await registerSeeker(page, address("apply", info.project.name), "応募 一郎", "オウボ イチロウ");
+  await page.goto("/jobs?self=1");
+  await page.locator(".posting-card h2 a").first().click();
+  const title = await page.getByRole("heading", { level: 1 }).innerText();
+  await page.getByRole("link", { name: "オンライン自主応募する" }).click();
+  await expect(page).toHaveURL(/\/jobs\/\d{5}-\d{8}\/apply$/);
+  await expect(page.getByText("オンライン自主応募は、ハローワークの職業紹介ではありません。")).toBeVisible();
+  const review = page.getByRole("button", { name: "確認画面へ" });
+  await page.getByLabel("志望動機").fill("これまでの経験を活かして働きたいと考え、応募いたしました。");
+  await expect(page.getByText("29 / 2000文字")).toBeVisible();
+  await expect(review).toBeDisabled();
+  await page.getByLabel("上記の内容を確認しました").check();
+  await review.click();
+  await expect(page.getByTestId("apply-review")).toContainText("これまでの経験を活かして");
+  await page.getByRole("button", { name: "この内容で応募する" }).click();
+  await expect(page).toHaveURL(/\/mypage$/);
+  const history = page.getByTestId("applications");
+  await expect(history.getByRole("link", { name: title })).toBeVisible();
+  await expect(history).toContainText("オンライン自主応募");
+
+  // A second application to the same posting is refused.
+  await history.getByRole("link", { name: title }).click();
+  await page.goto(`${new URL(page.url()).pathname}/apply`);
+  await expect(page.getByRole("alert")).toHaveText("この求人にはすでに応募しています。応募履歴をご確認ください。");
+});

@@ -1086,3 +1086,144 @@ async fn seekers_save_searches_and_only_they_change_them() {
         assert!(body.contains("TooMany"), "{body}");
     }
 }
+
+#[tokio::test]
+async fn self_application_needs_the_acknowledgement_and_happens_once() {
+    use madoguchi_db::entity::{application, posting};
+    use sea_orm::{ColumnTrait, QueryFilter};
+    for backend in backends() {
+        let app = app(backend).await;
+        let today = madoguchi_shared::today_in_japan(chrono::Utc::now());
+        let open = posting::Entity::find()
+            .filter(posting::Column::Status.eq("published"))
+            .filter(posting::Column::Disclosure.ne(3))
+            .filter(posting::Column::ValidUntil.gte(today))
+            .all(&app.db)
+            .await
+            .unwrap();
+        let accepting = open
+            .iter()
+            .find(|p| p.accepts_self_application)
+            .and_then(|p| p.number.clone())
+            .expect("a featured posting takes self-applications");
+        // Another posting whose employer switched self-application off.
+        let refusing = open
+            .iter()
+            .filter_map(|p| p.number.clone())
+            .find(|n| *n != accepting)
+            .unwrap();
+        posting::Entity::update_many()
+            .col_expr(
+                posting::Column::AcceptsSelfApplication,
+                sea_orm::sea_query::Expr::value(false),
+            )
+            .filter(posting::Column::Number.eq(refusing.as_str()))
+            .exec(&app.db)
+            .await
+            .unwrap();
+        let key = "0123456789abcdef0123456789abcdef";
+        let apply = |cookie: Option<String>, pairs: Vec<(&'static str, String)>| {
+            let app = &app;
+            async move {
+                let pairs: Vec<(&str, &str)> =
+                    pairs.iter().map(|(k, v)| (*k, v.as_str())).collect();
+                call(
+                    app,
+                    "/api/applications/self_apply",
+                    &form(&pairs),
+                    cookie.as_deref(),
+                )
+                .await
+            }
+        };
+        let fields = |number: &str, motivation: &str, ack: bool, key: &str| {
+            let mut v = vec![
+                ("number", number.to_owned()),
+                ("motivation", motivation.to_owned()),
+                ("key", key.to_owned()),
+            ];
+            if ack {
+                v.push(("acknowledged", "on".to_owned()));
+            }
+            v
+        };
+        let motivation = "介護の経験を活かしたいです。\n夜勤もできます。";
+
+        let (res, _) = apply(None, fields(&accepting, motivation, true, key)).await;
+        assert_eq!(res.status(), StatusCode::UNAUTHORIZED);
+        register(&app, "applicant@example.jp").await;
+        let seeker =
+            session_cookie(&login(&app, "applicant@example.jp", PASSWORD).await.0).unwrap();
+        let s = Some(seeker.clone());
+
+        // Refusals, each naming the reason; nothing is written.
+        let too_long = "あ".repeat(2001);
+        for (pairs, status, needle) in [
+            (
+                fields(&accepting, motivation, false, key),
+                400,
+                "acknowledged",
+            ),
+            (fields(&accepting, "  \n ", true, key), 400, "motivation"),
+            (fields(&accepting, &too_long, true, key), 400, "motivation"),
+            (
+                fields(&accepting, motivation, true, "short"),
+                400,
+                "BadRequest",
+            ),
+            (
+                fields(&refusing, motivation, true, key),
+                409,
+                "NotAccepting",
+            ),
+            (fields("13010-09990010", motivation, true, key), 410, "Gone"),
+        ] {
+            let (res, body) = apply(s.clone(), pairs).await;
+            assert_eq!(res.status().as_u16(), status, "{backend:?} {body}");
+            assert!(body.contains(needle), "{body}");
+        }
+        assert_eq!(application::Entity::find().count(&app.db).await.unwrap(), 0);
+
+        // Applied once: the same submission again is the same application,
+        // a new one is refused.
+        let (res, first) = apply(s.clone(), fields(&accepting, motivation, true, key)).await;
+        assert_eq!(res.status(), StatusCode::OK, "{first}");
+        assert_eq!(res.headers()[header::LOCATION], "/mypage");
+        let (_, again) = apply(s.clone(), fields(&accepting, motivation, true, key)).await;
+        assert_eq!(again, first);
+        let (res, body) = apply(
+            s.clone(),
+            fields(
+                &accepting,
+                motivation,
+                true,
+                "fedcba9876543210fedcba9876543210",
+            ),
+        )
+        .await;
+        assert_eq!(res.status(), StatusCode::CONFLICT, "{body}");
+        assert!(body.contains("AlreadyApplied"));
+        let rows = application::Entity::find().all(&app.db).await.unwrap();
+        assert_eq!(rows.len(), 1);
+        assert_eq!(
+            (rows[0].method.as_str(), rows[0].motivation.as_str()),
+            ("self_application", motivation)
+        );
+
+        // The history shows it, with its method; another seeker sees none
+        // and cannot reuse the key.
+        let (_, mine) = call(&app, "/api/applications/mine", "", Some(&seeker)).await;
+        assert!(
+            mine.contains(&accepting) && mine.contains(r#""method":"self_application""#),
+            "{mine}"
+        );
+        register(&app, "other-applicant@example.jp").await;
+        let other =
+            session_cookie(&login(&app, "other-applicant@example.jp", PASSWORD).await.0).unwrap();
+        let (_, theirs) = call(&app, "/api/applications/mine", "", Some(&other)).await;
+        assert_eq!(theirs, "[]");
+        let (res, _) = apply(Some(other), fields(&accepting, motivation, true, key)).await;
+        assert_eq!(res.status(), StatusCode::CONFLICT);
+        assert_eq!(application::Entity::find().count(&app.db).await.unwrap(), 1);
+    }
+}

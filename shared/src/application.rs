@@ -127,6 +127,50 @@ impl ReferralStatus {
 /// The longest motivation statement (志望動機), in characters.
 pub const MAX_MOTIVATION_CHARS: usize = 2000;
 
+/// Checks a motivation statement as typed: line breaks kept (CR LF becomes
+/// LF), trailing white space dropped, not empty, within the limit, no
+/// control characters but line breaks and tabs.
+pub fn motivation_text(text: &str) -> Result<String, crate::ValidationError> {
+    use crate::ValidationError;
+    let text = text.replace("\r\n", "\n").replace('\r', "\n");
+    let text = text.trim_end();
+    if text.trim().is_empty() {
+        return Err(ValidationError::Required);
+    }
+    if text.chars().count() > MAX_MOTIVATION_CHARS {
+        return Err(ValidationError::TooLong {
+            max: MAX_MOTIVATION_CHARS,
+        });
+    }
+    if text
+        .chars()
+        .any(|c| c.is_control() && c != '\n' && c != '\t')
+    {
+        return Err(ValidationError::UnknownCode);
+    }
+    Ok(text.to_owned())
+}
+
+/// Whether `key` can be a submission key made by the browser: 16 to 64
+/// letters, digits and hyphens.
+pub fn valid_submission_key(key: &str) -> bool {
+    (16..=64).contains(&key.len()) && key.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-')
+}
+
+/// A line of the seeker's application history (応募履歴).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ApplicationItem {
+    pub id: i32,
+    pub posting_number: String,
+    pub posting_title: String,
+    /// Known to the applicant even where the posting hides it (rule 4).
+    pub establishment_name: String,
+    pub method: ApplicationMethod,
+    pub status: ApplicationStatus,
+    #[serde(with = "crate::date::iso")]
+    pub applied_on: NaiveDate,
+}
+
 /// One application as its seeker, the posting's establishment and the
 /// office's staff see it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -147,6 +191,27 @@ pub struct ApplicationView {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn motivation_statements_are_kept_as_typed_within_the_limit() {
+        assert_eq!(
+            motivation_text("介護の経験を活かしたいです。\r\n夜勤もできます。  \n").unwrap(),
+            "介護の経験を活かしたいです。\n夜勤もできます。"
+        );
+        assert_eq!(
+            motivation_text(" \n　"),
+            Err(crate::ValidationError::Required)
+        );
+        assert!(motivation_text(&"あ".repeat(MAX_MOTIVATION_CHARS)).is_ok());
+        assert!(matches!(
+            motivation_text(&"あ".repeat(MAX_MOTIVATION_CHARS + 1)),
+            Err(crate::ValidationError::TooLong { .. })
+        ));
+        assert!(motivation_text("a\u{0}b").is_err());
+        assert!(valid_submission_key("0f8e2c1a-7b3d-4e5f-9a6b-1c2d3e4f5a6b"));
+        assert!(!valid_submission_key("short"));
+        assert!(!valid_submission_key("has space in it 0123"));
+    }
 
     fn d(m: u32, day: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(2026, m, day).unwrap()

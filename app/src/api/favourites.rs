@@ -18,18 +18,11 @@ pub enum Keeping {
     Other,
 }
 
-fn valid_number(number: &str) -> Result<(), AppError> {
-    number
-        .parse::<madoguchi_shared::posting::PostingNumber>()
-        .map(|_| ())
-        .map_err(|_| AppError::NotFound.respond())
-}
-
 /// Whether the visitor may keep posting `number` and keeps it already.
 #[server(prefix = "/api", endpoint = "postings/favourite_state")]
 pub async fn favourite_state(number: String) -> Result<Keeping, AppError> {
     use madoguchi_shared::account::Role;
-    valid_number(&number)?;
+    crate::api::postings::valid_number(&number)?;
     let Some(user) = crate::state::current_user().await? else {
         return Ok(Keeping::Visitor);
     };
@@ -51,7 +44,7 @@ pub async fn save_favourite(number: String) -> Result<(), AppError> {
     use madoguchi_db::favourite::Saved;
     use madoguchi_shared::account::Role;
     let user = crate::state::require_role(&[Role::Seeker]).await?;
-    valid_number(&number)?;
+    crate::api::postings::valid_number(&number)?;
     let db = crate::state::db()?;
     let today = madoguchi_shared::today_in_japan(chrono::Utc::now());
     match madoguchi_db::favourite::save(&db, user.id, &number, today)
@@ -88,7 +81,7 @@ pub async fn my_favourites() -> Result<Vec<Favourite>, AppError> {
 pub async fn remove_favourite(number: String) -> Result<(), AppError> {
     use madoguchi_shared::account::Role;
     let user = crate::state::require_role(&[Role::Seeker]).await?;
-    valid_number(&number)?;
+    crate::api::postings::valid_number(&number)?;
     let db = crate::state::db()?;
     if madoguchi_db::favourite::remove(&db, user.id, &number)
         .await

@@ -39,17 +39,22 @@ pub async fn search_postings(qs: String) -> Result<madoguchi_shared::search::Sea
     })
 }
 
+/// A 求人番号 in its form (`OOOOO-NNNNNNNN`), or 404: a malformed number
+/// names no posting.
+#[cfg(feature = "ssr")]
+pub(crate) fn valid_number(number: &str) -> Result<(), AppError> {
+    number
+        .parse::<madoguchi_shared::posting::PostingNumber>()
+        .map(|_| ())
+        .map_err(|_| AppError::NotFound.respond())
+}
+
 /// A public posting by its 求人番号: 404 when unknown or hidden, 410 when
 /// filled, withdrawn or expired.
 #[server(prefix = "/api", endpoint = "postings/get")]
 pub async fn posting(number: String) -> Result<madoguchi_shared::records::Posting, AppError> {
     use madoguchi_db::posting::PublicPosting;
-    if number
-        .parse::<madoguchi_shared::posting::PostingNumber>()
-        .is_err()
-    {
-        return Err(AppError::NotFound.respond());
-    }
+    valid_number(&number)?;
     let db = crate::state::db()?;
     let today = madoguchi_shared::today_in_japan(chrono::Utc::now());
     match madoguchi_db::posting::public_by_number(&db, &number, today)

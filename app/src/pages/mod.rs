@@ -2,6 +2,8 @@
 
 pub mod account;
 pub mod admin;
+pub mod applications;
+pub mod apply;
 pub mod favourites;
 pub mod home;
 pub mod jobs;

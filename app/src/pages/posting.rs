@@ -243,11 +243,14 @@ fn FavouriteAndApply(number: String, self_application: bool) -> impl IntoView {
                         Ok(Keeping::Visitor) => view! {
                             <A href=login.clone() attr:class="button secondary">{t!(i18n, posting_save_favourite)}</A>
                             {self_application.then(|| view! {
-                                <A href=login attr:class="button primary">{t!(i18n, posting_apply)}</A>
+                                <A href=format!("/login?next=/jobs/{number}/apply") attr:class="button primary">{t!(i18n, posting_apply)}</A>
                             })}
                         }
                         .into_any(),
                         Ok(Keeping::Seeker { kept }) => view! {
+                            {self_application.then(|| view! {
+                                <A href=format!("/jobs/{number}/apply") attr:class="button primary">{t!(i18n, apply_button)}</A>
+                            })}
                             <Show
                                 when=move || kept || matches!(save.value().get(), Some(Ok(())))
                                 fallback=move || {

@@ -6,6 +6,7 @@
 
 pub mod access;
 pub mod account;
+pub mod apply;
 pub mod audit;
 pub mod demo;
 pub mod entity;
