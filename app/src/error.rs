@@ -56,6 +56,9 @@ pub enum AppError {
     /// The seeker has applied to this posting already.
     #[error("already applied")]
     AlreadyApplied,
+    /// The application is decided already and cannot be withdrawn.
+    #[error("application decided")]
+    AlreadyDecided,
     /// The browser could not reach the server.
     #[error("network error")]
     Network,
@@ -69,7 +72,10 @@ impl AppError {
     pub fn status(&self) -> u16 {
         match self {
             AppError::Invalid(_) | AppError::Field { .. } | AppError::BadRequest => 400,
-            AppError::EmailTaken | AppError::NotAccepting | AppError::AlreadyApplied => 409,
+            AppError::EmailTaken
+            | AppError::NotAccepting
+            | AppError::AlreadyApplied
+            | AppError::AlreadyDecided => 409,
             AppError::LoginFailed | AppError::Unauthorized => 401,
             AppError::Forbidden => 403,
             AppError::TooManyAttempts => 429,
@@ -157,6 +163,7 @@ pub fn ErrorMessage(error: AppError) -> impl IntoView {
         AppError::Gone => t!(i18n, error_gone).into_any(),
         AppError::NotAccepting => t!(i18n, error_not_accepting).into_any(),
         AppError::AlreadyApplied => t!(i18n, error_already_applied).into_any(),
+        AppError::AlreadyDecided => t!(i18n, error_already_decided).into_any(),
         AppError::TooLarge => t!(i18n, error_too_large).into_any(),
         AppError::Network => t!(i18n, error_network).into_any(),
         AppError::Internal => t!(i18n, error_internal).into_any(),

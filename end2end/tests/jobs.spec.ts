@@ -204,9 +204,18 @@ test("a seeker applies online after acknowledging the notice, once", async ({ pa
   const history = page.getByTestId("applications");
   await expect(history.getByRole("link", { name: title })).toBeVisible();
   await expect(history).toContainText("オンライン自主応募");
+  await expect(history).toContainText("応募済み");
 
   // A second application to the same posting is refused.
   await history.getByRole("link", { name: title }).click();
   await page.goto(`${new URL(page.url()).pathname}/apply`);
   await expect(page.getByRole("alert")).toHaveText("この求人にはすでに応募しています。応募履歴をご確認ください。");
+
+  // 辞退 from the history, after a second look.
+  await page.goto("/mypage");
+  await history.locator("summary", { hasText: "辞退する" }).click();
+  await history.getByRole("button", { name: "辞退を確定する" }).click();
+  await expect(history.getByRole("status")).toHaveText("応募を辞退しました。");
+  await expect(history).toContainText("辞退");
+  await expect(history.locator("summary", { hasText: "辞退する" })).toHaveCount(0);
 });

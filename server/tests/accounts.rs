@@ -1222,8 +1222,47 @@ async fn self_application_needs_the_acknowledgement_and_happens_once() {
             session_cookie(&login(&app, "other-applicant@example.jp", PASSWORD).await.0).unwrap();
         let (_, theirs) = call(&app, "/api/applications/mine", "", Some(&other)).await;
         assert_eq!(theirs, "[]");
-        let (res, _) = apply(Some(other), fields(&accepting, motivation, true, key)).await;
+        let (res, _) = apply(
+            Some(other.clone()),
+            fields(&accepting, motivation, true, key),
+        )
+        .await;
         assert_eq!(res.status(), StatusCode::CONFLICT);
         assert_eq!(application::Entity::find().count(&app.db).await.unwrap(), 1);
+
+        // 辞退: only by its seeker, only while open.
+        let id = rows[0].id;
+        let withdraw = |cookie: String| {
+            let app = &app;
+            async move {
+                call(
+                    app,
+                    "/api/applications/withdraw",
+                    &format!("id={id}"),
+                    Some(&cookie),
+                )
+                .await
+                .0
+                .status()
+            }
+        };
+        assert_eq!(withdraw(other).await, StatusCode::NOT_FOUND);
+        let status = |db: &madoguchi_db::Db| {
+            let db = db.clone();
+            async move {
+                application::Entity::find_by_id(id)
+                    .one(&db)
+                    .await
+                    .unwrap()
+                    .unwrap()
+                    .status
+            }
+        };
+        assert_eq!(status(&app.db).await, "applied");
+        assert_eq!(withdraw(seeker.clone()).await, StatusCode::OK);
+        assert_eq!(status(&app.db).await, "withdrawn");
+        assert_eq!(withdraw(seeker.clone()).await, StatusCode::CONFLICT);
+        let (_, mine) = call(&app, "/api/applications/mine", "", Some(&seeker)).await;
+        assert!(mine.contains(r#""status":"withdrawn""#), "{mine}");
     }
 }

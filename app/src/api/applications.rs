@@ -112,3 +112,21 @@ pub async fn apply_form(number: String) -> Result<ApplicationForm, AppError> {
         key: madoguchi_db::apply::new_submission_key(),
     })
 }
+
+/// 辞退: the logged-in seeker withdraws their own application `id` while
+/// it is open; 404 for anyone else's, 409 once it is decided.
+#[server(prefix = "/api", endpoint = "applications/withdraw")]
+pub async fn withdraw_application(id: i32) -> Result<(), AppError> {
+    use madoguchi_db::apply::NotWithdrawn;
+    use madoguchi_shared::account::Role;
+    let user = crate::state::require_role(&[Role::Seeker]).await?;
+    let db = crate::state::db()?;
+    match madoguchi_db::apply::withdraw(&db, user.id, id)
+        .await
+        .map_err(crate::state::internal)?
+    {
+        Ok(()) => Ok(()),
+        Err(NotWithdrawn::Missing) => Err(AppError::NotFound.respond()),
+        Err(NotWithdrawn::Decided) => Err(AppError::AlreadyDecided.respond()),
+    }
+}

@@ -221,3 +221,58 @@ pub async fn form_state(
         applied,
     }))
 }
+
+/// Why a withdrawal was not made.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NotWithdrawn {
+    /// Not the seeker's application, or no such application.
+    Missing,
+    /// Decided already (採用, 不採用, 辞退, 取消).
+    Decided,
+}
+
+/// 辞退: the seeker whose account is `user_id` withdraws their own
+/// application `id` while it is still open.
+pub async fn withdraw(
+    db: &impl ConnectionTrait,
+    user_id: i32,
+    id: i32,
+) -> Result<Result<(), NotWithdrawn>, DbErr> {
+    use madoguchi_shared::application::ApplicationAction;
+    let Some(seeker_id) = seeker_of(db, user_id).await? else {
+        return Ok(Err(NotWithdrawn::Missing));
+    };
+    let Some(app) = application::Entity::find_by_id(id)
+        .filter(application::Column::SeekerId.eq(seeker_id))
+        .one(db)
+        .await?
+    else {
+        return Ok(Err(NotWithdrawn::Missing));
+    };
+    let status: ApplicationStatus = app
+        .status
+        .parse()
+        .map_err(|_| DbErr::Custom(format!("application {id}: bad status")))?;
+    let Ok(next) = status.next(ApplicationAction::Withdraw) else {
+        return Ok(Err(NotWithdrawn::Decided));
+    };
+    // Only from the status read: a decision made meanwhile wins.
+    let changed = application::Entity::update_many()
+        .col_expr(
+            application::Column::Status,
+            sea_orm::sea_query::Expr::value(next.as_str()),
+        )
+        .col_expr(
+            application::Column::UpdatedAt,
+            sea_orm::sea_query::Expr::value(Utc::now()),
+        )
+        .filter(application::Column::Id.eq(id))
+        .filter(application::Column::Status.eq(status.as_str()))
+        .exec(db)
+        .await?;
+    Ok(if changed.rows_affected == 1 {
+        Ok(())
+    } else {
+        Err(NotWithdrawn::Decided)
+    })
+}
