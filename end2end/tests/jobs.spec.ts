@@ -195,6 +195,10 @@ test("a seeker applies online after acknowledging the notice, once", async ({ pa
   const review = page.getByRole("button", { name: "確認画面へ" });
   await page.getByLabel("志望動機").fill("これまでの経験を活かして働きたいと考え、応募いたしました。");
   await expect(page.getByText("29 / 2000文字")).toBeVisible();
+  // The draft stays on the phone: a reload (or a lost connection) keeps it.
+  await page.reload();
+  await expect(page.getByLabel("志望動機")).toHaveValue("これまでの経験を活かして働きたいと考え、応募いたしました。");
+  await expect(page.getByText("29 / 2000文字")).toBeVisible();
   await expect(review).toBeDisabled();
   await page.getByLabel("上記の内容を確認しました").check();
   await review.click();
@@ -202,6 +206,7 @@ test("a seeker applies online after acknowledging the notice, once", async ({ pa
   await page.getByRole("button", { name: "この内容で応募する" }).click();
   await expect(page).toHaveURL(/\/mypage$/);
   const history = page.getByTestId("applications");
+  expect(await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith("madoguchi-draft-")))).toEqual([]);
   await expect(history.getByRole("link", { name: title })).toBeVisible();
   await expect(history).toContainText("オンライン自主応募");
   await expect(history).toContainText("応募済み");

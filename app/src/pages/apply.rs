@@ -59,6 +59,25 @@ fn ApplyFormView(form: ApplicationForm) -> impl IntoView {
     let ready =
         move || acknowledged.get() && count.get() > 0 && count.get() <= MAX_MOTIVATION_CHARS;
     let back = format!("/jobs/{}", form.number);
+    // The statement is kept on this device as it is typed, so a lost
+    // connection or a closed tab loses nothing; sent, the draft goes.
+    let draft_key = format!("madoguchi-draft-{}", form.number);
+    Effect::new({
+        let key = draft_key.clone();
+        move |_| {
+            if let Some(text) = draft::load(&key) {
+                motivation.set(text);
+            }
+        }
+    });
+    Effect::new({
+        let key = draft_key.clone();
+        move |_| {
+            if matches!(send.value().get(), Some(Ok(_))) {
+                draft::clear(&key);
+            }
+        }
+    });
     view! {
         <p class="apply-posting">
             <A href=back>{form.title.clone()}</A>
@@ -87,8 +106,13 @@ fn ApplyFormView(form: ApplicationForm) -> impl IntoView {
                 <p class="hint" id="apply-motivation-hint">{t!(i18n, apply_motivation_hint, max = move || MAX_MOTIVATION_CHARS)}</p>
                 <textarea id="apply-motivation" name="motivation" rows="10" required
                     maxlength=MAX_MOTIVATION_CHARS aria-describedby="apply-motivation-hint apply-count"
-                    on:input=move |ev| motivation.set(event_target_value(&ev))
+                    on:input=move |ev| {
+                        let text = event_target_value(&ev);
+                        draft::save(&draft_key, &text);
+                        motivation.set(text);
+                    }
                     prop:value=move || motivation.get()></textarea>
+                <p class="hint">{t!(i18n, apply_draft_hint)}</p>
                 <p class="counter" id="apply-count" aria-live="polite" class:over={move || count.get() > MAX_MOTIVATION_CHARS}>
                     {t!(i18n, apply_count, count = move || count.get(), max = move || MAX_MOTIVATION_CHARS)}
                 </p>
@@ -105,5 +129,47 @@ fn ApplyFormView(form: ApplicationForm) -> impl IntoView {
             </div>
         </ActionForm>
         {move || send.value().get().and_then(|r| r.err()).map(|error| view! { <ErrorMessage error /> })}
+    }
+}
+
+/// Drafts in the browser's local storage; nothing on the server.
+mod draft {
+    #[cfg(feature = "hydrate")]
+    fn store() -> Option<web_sys::Storage> {
+        leptos::prelude::window().local_storage().ok().flatten()
+    }
+
+    pub fn load(key: &str) -> Option<String> {
+        #[cfg(feature = "hydrate")]
+        {
+            store()?
+                .get_item(key)
+                .ok()
+                .flatten()
+                .filter(|t| !t.is_empty())
+        }
+        #[cfg(not(feature = "hydrate"))]
+        {
+            let _ = key;
+            None
+        }
+    }
+
+    pub fn save(key: &str, text: &str) {
+        #[cfg(feature = "hydrate")]
+        if let Some(s) = store() {
+            let _ = s.set_item(key, text);
+        }
+        #[cfg(not(feature = "hydrate"))]
+        let _ = (key, text);
+    }
+
+    pub fn clear(key: &str) {
+        #[cfg(feature = "hydrate")]
+        if let Some(s) = store() {
+            let _ = s.remove_item(key);
+        }
+        #[cfg(not(feature = "hydrate"))]
+        let _ = key;
     }
 }
