@@ -63,3 +63,14 @@ test.describe("without JavaScript, a failed login", () => {
     await expect(page.getByRole("alert")).toHaveText("メールアドレスまたはパスワードが正しくありません。");
   });
 });
+
+test("the demo seeker's MyPage shows the office's notice and the history", async ({ page }) => {
+  await page.goto("/login");
+  await page.getByLabel("メールアドレス").fill("seeker@example.jp");
+  await page.getByLabel("パスワード").fill("demo-password-1");
+  await page.getByRole("button", { name: "ログイン" }).click();
+  await expect(page).toHaveURL(/\/mypage$/);
+  await expect(page.getByTestId("notices")).toContainText("次回の職業相談日のご案内");
+  await expect(page.getByTestId("applications").locator("li").first()).toBeVisible();
+  await expect(page.getByTestId("saved-searches")).toContainText("東京都の介護");
+});

@@ -1266,3 +1266,107 @@ async fn self_application_needs_the_acknowledgement_and_happens_once() {
         assert!(mine.contains(r#""status":"withdrawn""#), "{mine}");
     }
 }
+
+#[tokio::test]
+async fn seekers_read_only_their_own_and_their_offices_notices() {
+    use madoguchi_db::entity::{notice, seeker};
+    use sea_orm::{ActiveModelTrait, ColumnTrait, QueryFilter};
+    for backend in backends() {
+        let app = app(backend).await;
+        let office = madoguchi_db::account::office_id(&app.db, "13010")
+            .await
+            .unwrap()
+            .unwrap();
+        let other_office = madoguchi_db::account::office_id(&app.db, "27010")
+            .await
+            .unwrap()
+            .unwrap();
+        register(&app, "registered@example.jp").await;
+        register(&app, "online-only@example.jp").await;
+        let seeker_of = |email: &'static str| {
+            let db = app.db.clone();
+            async move {
+                let user = user_account::Entity::find()
+                    .filter(user_account::Column::Email.eq(email))
+                    .one(&db)
+                    .await
+                    .unwrap()
+                    .unwrap();
+                seeker::Entity::find()
+                    .filter(seeker::Column::UserId.eq(user.id))
+                    .one(&db)
+                    .await
+                    .unwrap()
+                    .unwrap()
+            }
+        };
+        let registered = seeker_of("registered@example.jp").await;
+        let online_only = seeker_of("online-only@example.jp").await;
+        // Registered at office 13010 by its staff.
+        let mut linked: seeker::ActiveModel = registered.clone().into();
+        linked.office_id = Set(Some(office));
+        linked.update(&app.db).await.unwrap();
+        let mut ids = Vec::new();
+        for (office_id, audience, seeker_id, title) in [
+            (office, "seeker", Some(registered.id), "個別のお知らせ"),
+            (office, "all_seekers", None, "安定所からのお知らせ"),
+            (other_office, "all_seekers", None, "よその安定所"),
+            (office, "seeker", Some(online_only.id), "別の人へのお知らせ"),
+            (office, "employers", None, "事業所向け"),
+        ] {
+            let row = notice::ActiveModel {
+                office_id: Set(office_id),
+                audience: Set(audience.to_owned()),
+                seeker_id: Set(seeker_id),
+                title: Set(title.to_owned()),
+                body: Set("本文".to_owned()),
+                created_at: Set(chrono::Utc::now()),
+                ..Default::default()
+            }
+            .insert(&app.db)
+            .await
+            .unwrap();
+            ids.push(row.id);
+        }
+        let a = session_cookie(&login(&app, "registered@example.jp", PASSWORD).await.0).unwrap();
+        let b = session_cookie(&login(&app, "online-only@example.jp", PASSWORD).await.0).unwrap();
+        let list = |cookie: &str| {
+            let app = &app;
+            let cookie = cookie.to_owned();
+            async move { call(app, "/api/notices/list", "", Some(&cookie)).await.1 }
+        };
+        let mine = list(&a).await;
+        assert!(
+            mine.contains("個別のお知らせ") && mine.contains("安定所からのお知らせ"),
+            "{mine}"
+        );
+        for hidden in ["よその安定所", "別の人へのお知らせ", "事業所向け"] {
+            assert!(!mine.contains(hidden), "{backend:?} {hidden}: {mine}");
+        }
+        let theirs = list(&b).await;
+        assert!(theirs.contains("別の人へのお知らせ"), "{theirs}");
+        assert!(!theirs.contains("安定所からのお知らせ") && !theirs.contains("個別のお知らせ"));
+
+        let read = |cookie: &str, id: i32| {
+            let app = &app;
+            let cookie = cookie.to_owned();
+            async move {
+                call(app, "/api/notices/read", &format!("id={id}"), Some(&cookie))
+                    .await
+                    .0
+                    .status()
+            }
+        };
+        assert_eq!(read(&a, ids[3]).await, StatusCode::NOT_FOUND);
+        assert_eq!(read(&a, ids[2]).await, StatusCode::NOT_FOUND);
+        assert_eq!(read(&a, ids[0]).await, StatusCode::OK);
+        assert_eq!(read(&a, ids[0]).await, StatusCode::OK);
+        let mine = list(&a).await;
+        assert_eq!(mine.matches(r#""read":true"#).count(), 1, "{mine}");
+        assert_eq!(mine.matches(r#""read":false"#).count(), 1, "{mine}");
+        // Reading is per reader.
+        assert!(!list(&b).await.contains(r#""read":true"#));
+        let (res, _) = call(&app, "/api/notices/list", "", None).await;
+        assert_eq!(res.status(), StatusCode::UNAUTHORIZED);
+    }
+}

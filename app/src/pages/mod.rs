@@ -9,6 +9,7 @@ pub mod home;
 pub mod jobs;
 pub mod login;
 pub mod not_found;
+pub mod notices;
 pub mod posting;
 pub mod register;
 pub mod saved_searches;

@@ -12,6 +12,7 @@ pub mod demo;
 pub mod entity;
 pub mod favourite;
 pub mod migration;
+pub mod notice;
 pub mod posting;
 pub mod saved_search;
 pub mod search;
