@@ -121,7 +121,7 @@ test("a visitor is asked to log in to keep a favourite, and returns to the posti
   await expect(page).toHaveURL(new RegExp(`${posting}$`));
 
   await page.getByRole("button", { name: "お気に入りに保存" }).click();
-  await expect(page.getByRole("status")).toHaveText(/お気に入りに保存済み/);
+  await expect(page.getByRole("status")).toHaveText("お気に入りに保存しました");
   await page.reload();
   await expect(page.getByText(/お気に入りに保存済み/)).toBeVisible();
   await expect(page.getByRole("button", { name: "お気に入りに保存" })).toHaveCount(0);

@@ -32,6 +32,11 @@ async fn call(
     .await
 }
 
+/// The status a server-function call answers with, for `cookie`'s user.
+async fn status_of(app: &TestApp, path: &str, body: &str, cookie: &str) -> StatusCode {
+    call(app, path, body, Some(cookie)).await.0.status()
+}
+
 async fn page(app: &TestApp, path: &str, cookie: Option<&str>) -> (http::Response<()>, String) {
     let mut req = Request::get(path).header(header::ACCEPT, "text/html");
     if let Some(c) = cookie {
@@ -950,19 +955,10 @@ async fn seekers_keep_favourites_once_and_a_login_returns_to_the_asking_page() {
         register(&app, "other-fav@example.jp").await;
         let other = session_cookie(&login(&app, "other-fav@example.jp", PASSWORD).await.0).unwrap();
         assert_eq!(list(Some(other.clone())).await.1, "[]");
+        let body = format!("number={number}");
         let remove = |cookie: String| {
-            let app = &app;
-            async move {
-                call(
-                    app,
-                    "/api/favourites/remove",
-                    &format!("number={number}"),
-                    Some(&cookie),
-                )
-                .await
-                .0
-                .status()
-            }
+            let (app, body) = (&app, body.clone());
+            async move { status_of(app, "/api/favourites/remove", &body, &cookie).await }
         };
         assert_eq!(remove(other).await, StatusCode::NOT_FOUND);
         assert_eq!(favourite::Entity::find().count(&app.db).await.unwrap(), 1);
@@ -1235,15 +1231,13 @@ async fn self_application_needs_the_acknowledgement_and_happens_once() {
         let withdraw = |cookie: String| {
             let app = &app;
             async move {
-                call(
+                status_of(
                     app,
                     "/api/applications/withdraw",
                     &format!("id={id}"),
-                    Some(&cookie),
+                    &cookie,
                 )
                 .await
-                .0
-                .status()
             }
         };
         assert_eq!(withdraw(other).await, StatusCode::NOT_FOUND);
@@ -1348,14 +1342,8 @@ async fn seekers_read_only_their_own_and_their_offices_notices() {
         assert!(!theirs.contains("安定所からのお知らせ") && !theirs.contains("個別のお知らせ"));
 
         let read = |cookie: &str, id: i32| {
-            let app = &app;
-            let cookie = cookie.to_owned();
-            async move {
-                call(app, "/api/notices/read", &format!("id={id}"), Some(&cookie))
-                    .await
-                    .0
-                    .status()
-            }
+            let (app, cookie) = (&app, cookie.to_owned());
+            async move { status_of(app, "/api/notices/read", &format!("id={id}"), &cookie).await }
         };
         assert_eq!(read(&a, ids[3]).await, StatusCode::NOT_FOUND);
         assert_eq!(read(&a, ids[2]).await, StatusCode::NOT_FOUND);

@@ -564,7 +564,7 @@ fn ResultCard(
 /// お気に入り保存 from a result card: saved in place for a seeker, a login
 /// link (back to the posting) for a visitor.
 #[component]
-fn KeepButton(number: String) -> impl IntoView {
+pub fn KeepButton(number: String) -> impl IntoView {
     let i18n = use_i18n();
     let save = ServerAction::<crate::api::favourites::SaveFavourite>::new();
     let login = format!("/login?next=/jobs/{number}");

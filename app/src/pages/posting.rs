@@ -10,7 +10,7 @@ use madoguchi_shared::label::{Label, Lang};
 use madoguchi_shared::posting::{AgeLimit, ContractTerm, WorkArrangement, format_yen};
 use madoguchi_shared::records::Posting;
 
-use crate::api::favourites::{Keeping, SaveFavourite, favourite_state};
+use crate::api::favourites::{Keeping, favourite_state};
 use crate::api::postings::posting;
 use crate::error::{AppError, ErrorMessage};
 use crate::i18n::*;
@@ -231,7 +231,6 @@ fn FavouriteAndApply(number: String, self_application: bool) -> impl IntoView {
         },
         favourite_state,
     );
-    let save = ServerAction::<SaveFavourite>::new();
     let login = format!("/login?next=/jobs/{number}");
     view! {
         <Suspense fallback=|| ()>
@@ -252,20 +251,11 @@ fn FavouriteAndApply(number: String, self_application: bool) -> impl IntoView {
                                 <A href=format!("/jobs/{number}/apply") attr:class="button primary">{t!(i18n, apply_button)}</A>
                             })}
                             <Show
-                                when=move || kept || matches!(save.value().get(), Some(Ok(())))
-                                fallback=move || {
-                                    let number = number.clone();
-                                    view! {
-                                        <ActionForm action=save attr:class="inline-form">
-                                            <input type="hidden" name="number" value=number />
-                                            <button type="submit" class="secondary">{t!(i18n, posting_keep)}</button>
-                                        </ActionForm>
-                                    }
-                                }
+                                when=move || kept
+                                fallback=move || view! { <crate::pages::jobs::KeepButton number=number.clone() /> }
                             >
                                 <p class="kept" role="status">{t!(i18n, posting_kept)}</p>
                             </Show>
-                            {move || save.value().get().and_then(|r| r.err()).map(|error| view! { <ErrorMessage error /> })}
                         }
                         .into_any(),
                         Ok(Keeping::Other) | Err(_) => ().into_any(),
