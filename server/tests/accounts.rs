@@ -32,6 +32,23 @@ async fn call(
     .await
 }
 
+/// The seeker record of the account with `email`.
+async fn seeker_by_email(db: &madoguchi_db::Db, email: &str) -> seeker::Model {
+    use sea_orm::{ColumnTrait, QueryFilter};
+    let user = user_account::Entity::find()
+        .filter(user_account::Column::Email.eq(email))
+        .one(db)
+        .await
+        .unwrap()
+        .unwrap();
+    seeker::Entity::find()
+        .filter(seeker::Column::UserId.eq(user.id))
+        .one(db)
+        .await
+        .unwrap()
+        .unwrap()
+}
+
 /// The status a server-function call answers with, for `cookie`'s user.
 async fn status_of(app: &TestApp, path: &str, body: &str, cookie: &str) -> StatusCode {
     call(app, path, body, Some(cookie)).await.0.status()
@@ -740,21 +757,7 @@ async fn each_role_reads_only_the_applications_it_may_see() {
         assert_eq!(clerk.len(), 1);
         let seeker_row = |email: &'static str| {
             let db = app.db.clone();
-            async move {
-                let u = user_account::Entity::find()
-                    .filter(user_account::Column::Email.eq(email))
-                    .one(&db)
-                    .await
-                    .unwrap()
-                    .unwrap();
-                seeker::Entity::find()
-                    .filter(seeker::Column::UserId.eq(u.id))
-                    .one(&db)
-                    .await
-                    .unwrap()
-                    .unwrap()
-                    .id
-            }
+            async move { seeker_by_email(&db, email).await.id }
         };
         let first = seeker_row("seeker@example.jp").await;
         let mine = care.iter().find(|a| a.seeker_id == first).unwrap().id;
@@ -1264,7 +1267,7 @@ async fn self_application_needs_the_acknowledgement_and_happens_once() {
 #[tokio::test]
 async fn seekers_read_only_their_own_and_their_offices_notices() {
     use madoguchi_db::entity::{notice, seeker};
-    use sea_orm::{ActiveModelTrait, ColumnTrait, QueryFilter};
+    use sea_orm::ActiveModelTrait;
     for backend in backends() {
         let app = app(backend).await;
         let office = madoguchi_db::account::office_id(&app.db, "13010")
@@ -1277,25 +1280,8 @@ async fn seekers_read_only_their_own_and_their_offices_notices() {
             .unwrap();
         register(&app, "registered@example.jp").await;
         register(&app, "online-only@example.jp").await;
-        let seeker_of = |email: &'static str| {
-            let db = app.db.clone();
-            async move {
-                let user = user_account::Entity::find()
-                    .filter(user_account::Column::Email.eq(email))
-                    .one(&db)
-                    .await
-                    .unwrap()
-                    .unwrap();
-                seeker::Entity::find()
-                    .filter(seeker::Column::UserId.eq(user.id))
-                    .one(&db)
-                    .await
-                    .unwrap()
-                    .unwrap()
-            }
-        };
-        let registered = seeker_of("registered@example.jp").await;
-        let online_only = seeker_of("online-only@example.jp").await;
+        let registered = seeker_by_email(&app.db, "registered@example.jp").await;
+        let online_only = seeker_by_email(&app.db, "online-only@example.jp").await;
         // Registered at office 13010 by its staff.
         let mut linked: seeker::ActiveModel = registered.clone().into();
         linked.office_id = Set(Some(office));
