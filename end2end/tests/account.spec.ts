@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { address, registerSeeker } from "./helpers";
+import { address, gotoHydrated, registerSeeker } from "./helpers";
 
 test("a seeker registers on a phone, logs out and logs in again", async ({ page }, info) => {
   const email = address("seeker", info.project.name);
@@ -27,7 +27,7 @@ test("a seeker registers on a phone, logs out and logs in again", async ({ page 
 });
 
 test("registration explains a reading that is not katakana", async ({ page }, info) => {
-  await page.goto("/register");
+  await gotoHydrated(page, "/register");
   await page.getByLabel("氏名").fill("山田 太郎");
   await page.getByLabel("フリガナ（全角カタカナ）").fill("やまだ たろう");
   await page.getByLabel("メールアドレス").fill(address("seeker", info.project.name));
@@ -65,7 +65,7 @@ test.describe("without JavaScript, a failed login", () => {
 });
 
 test("the demo seeker's MyPage shows the office's notice and the history", async ({ page }) => {
-  await page.goto("/login");
+  await gotoHydrated(page, "/login");
   await page.getByLabel("メールアドレス").fill("seeker@example.jp");
   await page.getByLabel("パスワード").fill("demo-password-1");
   await page.getByRole("button", { name: "ログイン" }).click();

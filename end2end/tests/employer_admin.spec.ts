@@ -1,8 +1,8 @@
 import { expect, test } from "@playwright/test";
-import { address } from "./helpers";
+import { address, gotoHydrated } from "./helpers";
 
 test("an employer opens a MyPage with the establishment", async ({ page }, info) => {
-  await page.goto("/register");
+  await gotoHydrated(page, "/register");
   await page.getByRole("link", { name: "求人者マイページの開設へ" }).click();
   await expect(page).toHaveURL(/\/register\/employer$/);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("求人者マイページの開設");
@@ -23,7 +23,7 @@ test("an employer opens a MyPage with the establishment", async ({ page }, info)
 
 test("the admin adds a staff account, who then logs in", async ({ page }, info) => {
   const email = address("staff", info.project.name);
-  await page.goto("/login");
+  await gotoHydrated(page, "/login");
   await page.getByLabel("メールアドレス").fill("admin@example.jp");
   await page.getByLabel("パスワード").fill("demo-password-1");
   await page.getByRole("button", { name: "ログイン" }).click();
@@ -41,7 +41,7 @@ test("the admin adds a staff account, who then logs in", async ({ page }, info) 
   await expect(staffTable).toContainText(email);
 
   await page.getByRole("button", { name: "ログアウト" }).click();
-  await page.goto("/login");
+  await gotoHydrated(page, "/login");
   await page.getByLabel("メールアドレス").fill(email);
   await page.getByLabel("パスワード").fill("initial-password-7");
   await page.getByRole("button", { name: "ログイン" }).click();
