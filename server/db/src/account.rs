@@ -489,3 +489,15 @@ pub async fn offices(db: &DatabaseConnection) -> Result<Vec<crate::entity::offic
         .all(db)
         .await
 }
+
+/// The seeker record id of the account `user_id`, if it is a seeker's.
+pub(crate) async fn seeker_of(
+    db: &impl sea_orm::ConnectionTrait,
+    user_id: i32,
+) -> Result<Option<i32>, DbErr> {
+    Ok(crate::entity::seeker::Entity::find()
+        .filter(crate::entity::seeker::Column::UserId.eq(user_id))
+        .one(db)
+        .await?
+        .map(|s| s.id))
+}

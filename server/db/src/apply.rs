@@ -9,9 +9,23 @@ use sea_orm::{
     QueryFilter, SqlErr,
 };
 
+use crate::account::seeker_of;
 use crate::entity::{application, posting};
-use crate::favourite::seeker_of;
 use crate::posting::publicly_open;
+
+/// Rule 1 for a stored posting; a code that does not read counts as
+/// dispatch, which never accepts.
+fn accepts_self_application(p: &posting::Model) -> bool {
+    self_application_allowed(
+        p.accepts_self_application,
+        p.arrangement.parse().unwrap_or(WorkArrangement::Dispatch),
+        p.employment_type
+            .parse()
+            .unwrap_or(EmploymentType::DispatchFixedTerm),
+        p.workplace_named,
+    )
+    .is_ok()
+}
 
 /// Why a self-application was not made.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -63,22 +77,7 @@ pub async fn self_apply(
     else {
         return Ok(Err(Refused::NoOpenPosting));
     };
-    let arrangement = p
-        .arrangement
-        .parse::<WorkArrangement>()
-        .unwrap_or(WorkArrangement::Dispatch);
-    let employment = p
-        .employment_type
-        .parse::<EmploymentType>()
-        .unwrap_or(EmploymentType::DispatchFixedTerm);
-    if self_application_allowed(
-        p.accepts_self_application,
-        arrangement,
-        employment,
-        p.workplace_named,
-    )
-    .is_err()
-    {
+    if !accepts_self_application(&p) {
         return Ok(Err(Refused::NotAccepting));
     }
     let before = application::Entity::find()
@@ -204,15 +203,7 @@ pub async fn form_state(
         }
         None => false,
     };
-    let accepts = self_application_allowed(
-        p.accepts_self_application,
-        p.arrangement.parse().unwrap_or(WorkArrangement::Dispatch),
-        p.employment_type
-            .parse()
-            .unwrap_or(EmploymentType::DispatchFixedTerm),
-        p.workplace_named,
-    )
-    .is_ok();
+    let accepts = accepts_self_application(&p);
     Ok(Some(FormState {
         establishment: (p.disclosure == Disclosure::Public.number())
             .then(|| p.establishment_name.clone()),

@@ -6,7 +6,8 @@ use sea_orm::{
     ActiveValue::Set, ColumnTrait, ConnectionTrait, DbErr, EntityTrait, PaginatorTrait, QueryFilter,
 };
 
-use crate::entity::{favourite, posting, seeker};
+use crate::account::seeker_of;
+use crate::entity::{favourite, posting};
 use crate::posting::publicly_open;
 
 /// What saving a favourite did.
@@ -20,17 +21,6 @@ pub enum Saved {
     NoPosting,
     /// The seeker keeps [`MAX_FAVOURITES`] already.
     Full,
-}
-
-pub(crate) async fn seeker_of(
-    db: &impl ConnectionTrait,
-    user_id: i32,
-) -> Result<Option<i32>, DbErr> {
-    Ok(seeker::Entity::find()
-        .filter(seeker::Column::UserId.eq(user_id))
-        .one(db)
-        .await?
-        .map(|s| s.id))
 }
 
 /// Keeps the open public posting `number` among the favourites of the
@@ -52,10 +42,6 @@ pub async fn save(
     else {
         return Ok(Saved::NoPosting);
     };
-    let kept = favourite::Entity::find()
-        .filter(favourite::Column::SeekerId.eq(seeker_id))
-        .count(db)
-        .await?;
     let already = favourite::Entity::find()
         .filter(favourite::Column::SeekerId.eq(seeker_id))
         .filter(favourite::Column::PostingId.eq(posting.id))
@@ -65,6 +51,10 @@ pub async fn save(
     if already {
         return Ok(Saved::Kept);
     }
+    let kept = favourite::Entity::find()
+        .filter(favourite::Column::SeekerId.eq(seeker_id))
+        .count(db)
+        .await?;
     if kept >= MAX_FAVOURITES {
         return Ok(Saved::Full);
     }

@@ -8,8 +8,8 @@ use sea_orm::{
     QueryFilter, QueryOrder,
 };
 
+use crate::account::seeker_of;
 use crate::entity::saved_search;
-use crate::favourite::seeker_of;
 
 /// The most searches a seeker keeps.
 pub const MAX_SAVED_SEARCHES: u64 = 20;

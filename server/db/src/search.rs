@@ -636,7 +636,8 @@ impl SearchIndex {
         // most hits to count: its total and facets are counted once per
         // index generation and day.
         let generation = searcher.generation().generation_id();
-        let cached = if query.has_conditions() {
+        let everything = !query.has_conditions();
+        let cached = if !everything {
             None
         } else {
             self.everything
@@ -663,9 +664,7 @@ impl SearchIndex {
         };
         let (total, facets) = match (counted, cached) {
             (Some(counted), _) => {
-                if !query.has_conditions()
-                    && let Ok(mut cache) = self.everything.lock()
-                {
+                if everything && let Ok(mut cache) = self.everything.lock() {
                     *cache = Some(Everything {
                         generation,
                         today,
