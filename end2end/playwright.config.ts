@@ -51,6 +51,8 @@ export default defineConfig({
         viewport: { width: 1280, height: 800 },
         launchOptions: chromium,
       },
+      // Journeys that change the demo seeker's records run once, on the phone.
+      testIgnore: /\.phone\.spec\.ts$/,
     },
   ],
   webServer: {

@@ -67,6 +67,10 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/register") view=RegisterPage />
                         <Route path=path!("/register/employer") view=EmployerRegisterPage />
                         <Route path=path!("/mypage") view=SeekerHome ssr=SsrMode::InOrder />
+                        <Route path=path!("/mypage/profile") view=crate::pages::profile::ProfilePage ssr=SsrMode::Async />
+                        <Route path=path!("/mypage/applications/:id") view=crate::pages::applications::ApplicationPage ssr=SsrMode::Async />
+                        <Route path=path!("/mypage/applications/:id/letter") view=crate::pages::applications::ReferralLetterPage ssr=SsrMode::Async />
+                        <Route path=path!("/mypage/referrals/:id/apply") view=crate::pages::referrals::ReferralApplyPage ssr=SsrMode::Async />
                         <Route path=path!("/employer") view=EmployerHome ssr=SsrMode::InOrder />
                         <Route path=path!("/staff") view=StaffHome ssr=SsrMode::InOrder />
                         <Route path=path!("/admin") view=AdminHome ssr=SsrMode::InOrder />

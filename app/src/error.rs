@@ -56,6 +56,10 @@ pub enum AppError {
     /// The seeker has applied to this posting already.
     #[error("already applied")]
     AlreadyApplied,
+    /// A recommendation whose deadline has passed: it can no longer be
+    /// used to apply.
+    #[error("recommendation expired")]
+    Expired,
     /// The application is decided already and cannot be withdrawn.
     #[error("application decided")]
     AlreadyDecided,
@@ -80,7 +84,7 @@ impl AppError {
             AppError::Forbidden => 403,
             AppError::TooManyAttempts => 429,
             AppError::NotFound => 404,
-            AppError::Gone => 410,
+            AppError::Gone | AppError::Expired => 410,
             AppError::TooLarge => 413,
             AppError::Network | AppError::Internal => 500,
         }
@@ -161,6 +165,7 @@ pub fn ErrorMessage(error: AppError) -> impl IntoView {
         AppError::BadRequest => t!(i18n, error_bad_request).into_any(),
         AppError::NotFound => t!(i18n, error_not_found).into_any(),
         AppError::Gone => t!(i18n, error_gone).into_any(),
+        AppError::Expired => t!(i18n, error_referral_expired).into_any(),
         AppError::NotAccepting => t!(i18n, error_not_accepting).into_any(),
         AppError::AlreadyApplied => t!(i18n, error_already_applied).into_any(),
         AppError::AlreadyDecided => t!(i18n, error_already_decided).into_any(),
@@ -207,6 +212,12 @@ pub fn ValidationMessage(error: ValidationError) -> impl IntoView {
         ValidationError::Municipality => t!(i18n, error_municipality).into_any(),
         ValidationError::TooMany { max } => t!(i18n, error_too_many, max = move || max).into_any(),
         ValidationError::MinAboveMax => t!(i18n, error_min_above_max).into_any(),
+        ValidationError::FileTooLarge { max_mb } => {
+            t!(i18n, error_file_too_large, max = move || max_mb).into_any()
+        }
+        ValidationError::FileType => t!(i18n, error_file_type).into_any(),
+        ValidationError::FileCorrupt => t!(i18n, error_file_corrupt).into_any(),
+        ValidationError::Prefecture => t!(i18n, error_prefecture).into_any(),
         _ => t!(i18n, error_invalid_value).into_any(),
     }
 }

@@ -21,6 +21,9 @@ pub struct AppState {
     pub login_limiter: Arc<LoginLimiter>,
     /// This server's search index, kept in step with the database.
     pub search: Arc<madoguchi_db::search::SearchIndex>,
+    /// Where application documents are stored (outside the site root,
+    /// under random names; served only through the access rule).
+    pub documents_dir: std::path::PathBuf,
 }
 
 impl FromRef<AppState> for LeptosOptions {

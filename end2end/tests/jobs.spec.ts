@@ -204,9 +204,12 @@ test("a seeker applies online after acknowledging the notice, once", async ({ pa
   await review.click();
   await expect(page.getByTestId("apply-review")).toContainText("これまでの経験を活かして");
   await page.getByRole("button", { name: "この内容で応募する" }).click();
-  await expect(page).toHaveURL(/\/mypage$/);
-  const history = page.getByTestId("applications");
+  await expect(page).toHaveURL(/\/mypage\/applications\/\d+$/);
+  await expect(page.getByTestId("application-motivation")).toHaveText("これまでの経験を活かして働きたいと考え、応募いたしました。");
+  await expect(page.locator("html")).toHaveAttribute("data-hydrated", "true");
   expect(await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith("madoguchi-draft-")))).toEqual([]);
+  await page.goto("/mypage");
+  const history = page.getByTestId("applications");
   await expect(history.getByRole("link", { name: title })).toBeVisible();
   await expect(history).toContainText("オンライン自主応募");
   await expect(history).toContainText("応募済み");

@@ -208,6 +208,7 @@ async fn serve(
         db,
         login_limiter: Default::default(),
         search,
+        documents_dir: settings.documents_dir()?,
     };
     let app = madoguchi_server::router(state, settings.secure_cookies);
     let listener = tokio::net::TcpListener::bind(settings.addr)

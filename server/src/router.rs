@@ -4,7 +4,7 @@ use axum::Router;
 use axum::extract::State;
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
-use axum::routing::get;
+use axum::routing::{get, post};
 use axum_login::AuthManagerLayerBuilder;
 use leptos_axum::{LeptosRoutes, generate_route_list};
 use madoguchi_app::app::{App, shell};
@@ -42,8 +42,19 @@ pub fn router(state: AppState, secure_cookies: bool) -> Router {
     let bundle = ServeDir::new(format!("{}/{}", options.site_root, options.site_pkg_dir))
         .precompressed_br()
         .precompressed_gzip();
+    // Applications with documents: their own, larger limit.
+    let send = Router::new()
+        .route(
+            "/applications/send",
+            post(madoguchi_app::api::send::send_application),
+        )
+        .layer(madoguchi_app::api::send::body_limit());
     Router::new()
         .route("/healthz", get(healthz))
+        .route(
+            "/documents/{id}",
+            get(madoguchi_app::api::send::download_document),
+        )
         .nest_service(
             &format!("/{}", options.site_pkg_dir),
             tower::ServiceBuilder::new()
@@ -55,9 +66,10 @@ pub fn router(state: AppState, secure_cookies: bool) -> Router {
             move || shell(options.clone())
         })
         .fallback(leptos_axum::file_and_error_handler::<AppState, _>(shell))
+        .layer(RequestBodyLimitLayer::new(MAX_BODY_BYTES))
+        .merge(send)
         .layer(auth)
         .layer(CompressionLayer::new())
-        .layer(RequestBodyLimitLayer::new(MAX_BODY_BYTES))
         .with_state(state)
 }
 

@@ -137,6 +137,20 @@ impl Settings {
         }
     }
 
+    /// Where application documents are kept (created if missing, readable
+    /// by this server's user only). With several app servers, this folder
+    /// is shared storage.
+    pub fn documents_dir(&self) -> std::io::Result<PathBuf> {
+        let dir = self.data_dir.join("documents");
+        std::fs::create_dir_all(&dir)?;
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            std::fs::set_permissions(&dir, std::fs::Permissions::from_mode(0o700))?;
+        }
+        Ok(dir)
+    }
+
     /// Where this server keeps its search index.
     pub fn index_dir(&self) -> PathBuf {
         self.data_dir.join("index")

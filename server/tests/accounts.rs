@@ -1187,7 +1187,10 @@ async fn self_application_needs_the_acknowledgement_and_happens_once() {
         // a new one is refused.
         let (res, first) = apply(s.clone(), fields(&accepting, motivation, true, key)).await;
         assert_eq!(res.status(), StatusCode::OK, "{first}");
-        assert_eq!(res.headers()[header::LOCATION], "/mypage");
+        assert_eq!(
+            res.headers()[header::LOCATION],
+            format!("/mypage/applications/{first}").as_str()
+        );
         let (_, again) = apply(s.clone(), fields(&accepting, motivation, true, key)).await;
         assert_eq!(again, first);
         let (res, body) = apply(
@@ -1342,5 +1345,599 @@ async fn seekers_read_only_their_own_and_their_offices_notices() {
         assert!(!list(&b).await.contains(r#""read":true"#));
         let (res, _) = call(&app, "/api/notices/list", "", None).await;
         assert_eq!(res.status(), StatusCode::UNAUTHORIZED);
+    }
+}
+
+/// A multipart form as a browser sends it: `(name, file name, bytes)`.
+fn multipart(parts: &[(&str, Option<&str>, Vec<u8>)]) -> (String, Vec<u8>) {
+    let boundary = "----madoguchi-test-boundary-7d1f".to_owned();
+    let mut body = Vec::new();
+    for (name, file, bytes) in parts {
+        body.extend_from_slice(format!("--{boundary}\r\n").as_bytes());
+        match file {
+            Some(f) => body.extend_from_slice(
+                format!(
+                    "Content-Disposition: form-data; name=\"{name}\"; filename=\"{f}\"\r\n\
+                     Content-Type: application/octet-stream\r\n\r\n"
+                )
+                .as_bytes(),
+            ),
+            None => body.extend_from_slice(
+                format!("Content-Disposition: form-data; name=\"{name}\"\r\n\r\n").as_bytes(),
+            ),
+        }
+        body.extend_from_slice(bytes);
+        body.extend_from_slice(b"\r\n");
+    }
+    body.extend_from_slice(format!("--{boundary}--\r\n").as_bytes());
+    (boundary, body)
+}
+
+/// Posts an application form; the response (a redirect) and its Location.
+async fn send_form(
+    app: &TestApp,
+    parts: &[(&str, Option<&str>, Vec<u8>)],
+    cookie: Option<&str>,
+) -> (StatusCode, String) {
+    let (boundary, body) = multipart(parts);
+    let mut req = Request::post("/applications/send").header(
+        header::CONTENT_TYPE,
+        format!("multipart/form-data; boundary={boundary}"),
+    );
+    if let Some(c) = cookie {
+        req = req.header(header::COOKIE, c);
+    }
+    let res = app.send(req.body(Body::from(body)).unwrap()).await;
+    let location = res
+        .headers()
+        .get(header::LOCATION)
+        .map(|v| v.to_str().unwrap().to_owned())
+        .unwrap_or_default();
+    (res.status(), location)
+}
+
+fn tiny_pdf() -> Vec<u8> {
+    b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n".to_vec()
+}
+
+/// The files in the document folder.
+fn stored_files(app: &TestApp) -> usize {
+    std::fs::read_dir(app.documents_dir.path()).unwrap().count()
+}
+
+async fn download(app: &TestApp, id: i32, cookie: Option<&str>) -> (http::Response<()>, Vec<u8>) {
+    use http_body_util::BodyExt;
+    let mut req = Request::get(format!("/documents/{id}"));
+    if let Some(c) = cookie {
+        req = req.header(header::COOKIE, c);
+    }
+    let res = app.send(req.body(Body::empty()).unwrap()).await;
+    let (parts, body) = res.into_parts();
+    let bytes = body.collect().await.unwrap().to_bytes().to_vec();
+    (http::Response::from_parts(parts, ()), bytes)
+}
+
+#[tokio::test]
+async fn applications_carry_checked_documents_that_only_the_parties_download() {
+    use madoguchi_db::entity::{application, application_document, posting};
+    use sea_orm::{ColumnTrait, QueryFilter};
+    for backend in backends() {
+        let app = app(backend).await;
+        let today = madoguchi_shared::today_in_japan(chrono::Utc::now());
+        let target = posting::Entity::find()
+            .filter(posting::Column::Status.eq("published"))
+            .filter(posting::Column::Disclosure.eq(1))
+            .filter(posting::Column::AcceptsSelfApplication.eq(true))
+            .filter(posting::Column::ValidUntil.gte(today))
+            .one(&app.db)
+            .await
+            .unwrap()
+            .expect("a featured posting takes self-applications");
+        let number = target.number.clone().unwrap();
+        let key = "0123456789abcdef0123456789abcdef";
+        let form = |resume: Vec<u8>, ack: bool, key: &str| {
+            let mut parts = vec![
+                ("number", None, number.clone().into_bytes()),
+                ("key", None, key.as_bytes().to_vec()),
+                (
+                    "motivation",
+                    None,
+                    "書類を添えて応募します。".as_bytes().to_vec(),
+                ),
+                ("resume", Some("rirekisho.pdf"), resume),
+                ("work_history", Some(""), Vec::new()),
+            ];
+            if ack {
+                parts.push(("acknowledged", None, b"on".to_vec()));
+            }
+            parts
+        };
+        let back = format!("/jobs/{number}/apply?error=");
+
+        // Visitors are sent to log in first.
+        let (status, location) = send_form(&app, &form(tiny_pdf(), true, key), None).await;
+        assert_eq!(status, StatusCode::SEE_OTHER);
+        assert_eq!(location, format!("/login?next=/jobs/{number}/apply"));
+
+        register(&app, "with-documents@example.jp").await;
+        let seeker =
+            session_cookie(&login(&app, "with-documents@example.jp", PASSWORD).await.0).unwrap();
+        let s = Some(seeker.as_str());
+
+        // Refusals go back to the form naming the reason; nothing stays.
+        let mut cut = tiny_pdf();
+        cut.truncate(20);
+        let mut big = tiny_pdf();
+        big.resize(madoguchi_shared::document::MAX_DOCUMENT_BYTES + 10, b' ');
+        for (parts, needle) in [
+            (
+                form(b"<html><script>x</script>".to_vec(), true, key),
+                "FileType",
+            ),
+            (form(cut, true, key), "FileCorrupt"),
+            (form(big, true, key), "FileTooLarge"),
+            (form(tiny_pdf(), false, key), "acknowledged"),
+        ] {
+            let (status, location) = send_form(&app, &parts, s).await;
+            assert_eq!(status, StatusCode::SEE_OTHER, "{backend:?}");
+            assert!(location.starts_with(&back), "{location}");
+            assert!(location.contains(needle), "{location}");
+        }
+        assert_eq!(application::Entity::find().count(&app.db).await.unwrap(), 0);
+        assert_eq!(stored_files(&app), 0);
+
+        // Sent with the PDF: to the application's page; the same send again
+        // is the same application and leaves no second file.
+        let (status, location) = send_form(&app, &form(tiny_pdf(), true, key), s).await;
+        assert_eq!(status, StatusCode::SEE_OTHER);
+        let id: i32 = location
+            .strip_prefix("/mypage/applications/")
+            .and_then(|id| id.parse().ok())
+            .unwrap_or_else(|| panic!("{location}"));
+        let (_, again) = send_form(&app, &form(tiny_pdf(), true, key), s).await;
+        assert_eq!(again, location);
+        assert_eq!(stored_files(&app), 1);
+        let docs = application_document::Entity::find()
+            .all(&app.db)
+            .await
+            .unwrap();
+        assert_eq!(docs.len(), 1);
+        assert_eq!(
+            (
+                docs[0].kind.as_str(),
+                docs[0].content_type.as_str(),
+                docs[0].application_id
+            ),
+            ("resume", "application/pdf", id)
+        );
+        let (_, view) = call(&app, "/api/applications/get", &format!("id={id}"), s).await;
+        assert!(view.contains(r#""kind":"resume""#), "{view}");
+        // A second, different send to the same posting is refused.
+        let (_, location) = send_form(
+            &app,
+            &form(tiny_pdf(), true, "fedcba9876543210fedcba9876543210"),
+            s,
+        )
+        .await;
+        assert!(location.contains("AlreadyApplied"), "{location}");
+        assert_eq!(stored_files(&app), 1);
+
+        // Downloads: the seeker, the posting's establishment and the
+        // office's staff; nobody else learns that the file exists.
+        let doc = docs[0].id;
+        let (res, bytes) = download(&app, doc, s).await;
+        assert_eq!(res.status(), StatusCode::OK);
+        assert_eq!(bytes, tiny_pdf());
+        assert_eq!(res.headers()[header::CONTENT_TYPE], "application/pdf");
+        assert!(
+            res.headers()[header::CONTENT_DISPOSITION]
+                .to_str()
+                .unwrap()
+                .starts_with("attachment;")
+        );
+        assert_eq!(res.headers()[header::X_CONTENT_TYPE_OPTIONS], "nosniff");
+        assert_eq!(
+            download(&app, doc, None).await.0.status(),
+            StatusCode::UNAUTHORIZED
+        );
+        register(&app, "someone-else@example.jp").await;
+        let other =
+            session_cookie(&login(&app, "someone-else@example.jp", PASSWORD).await.0).unwrap();
+        assert_eq!(
+            download(&app, doc, Some(&other)).await.0.status(),
+            StatusCode::NOT_FOUND
+        );
+        let staff_of = |office_id: i32,
+                        email: &'static str,
+                        role: Role,
+                        establishment: Option<i32>| {
+            let app = &app;
+            async move {
+                madoguchi_db::account::create_account(
+                    &app.db,
+                    NewAccount {
+                        email: email.to_owned(),
+                        password_hash: madoguchi_db::account::hash_password(PASSWORD.to_owned())
+                            .await
+                            .unwrap(),
+                        role,
+                        display_name: "担当".to_owned(),
+                        office_id: (role == Role::Staff).then_some(office_id),
+                        establishment_id: establishment,
+                    },
+                )
+                .await
+                .unwrap();
+                session_cookie(&login(app, email, PASSWORD).await.0).unwrap()
+            }
+        };
+        let own_employer = staff_of(
+            0,
+            "own-employer@example.jp",
+            Role::Employer,
+            Some(target.establishment_id),
+        )
+        .await;
+        let other_establishment = posting::Entity::find()
+            .filter(posting::Column::EstablishmentId.ne(target.establishment_id))
+            .one(&app.db)
+            .await
+            .unwrap()
+            .unwrap()
+            .establishment_id;
+        let other_employer = staff_of(
+            0,
+            "other-employer@example.jp",
+            Role::Employer,
+            Some(other_establishment),
+        )
+        .await;
+        let own_staff = staff_of(target.office_id, "own-staff@example.jp", Role::Staff, None).await;
+        let other_office = madoguchi_db::entity::office::Entity::find()
+            .filter(madoguchi_db::entity::office::Column::Id.ne(target.office_id))
+            .one(&app.db)
+            .await
+            .unwrap()
+            .unwrap()
+            .id;
+        let other_staff = staff_of(other_office, "other-staff@example.jp", Role::Staff, None).await;
+        for (cookie, expected) in [
+            (&own_employer, StatusCode::OK),
+            (&own_staff, StatusCode::OK),
+            (&other_employer, StatusCode::NOT_FOUND),
+            (&other_staff, StatusCode::NOT_FOUND),
+        ] {
+            assert_eq!(
+                download(&app, doc, Some(cookie)).await.0.status(),
+                expected,
+                "{backend:?}"
+            );
+        }
+        assert_eq!(
+            download(&app, doc + 1000, s).await.0.status(),
+            StatusCode::NOT_FOUND
+        );
+    }
+}
+
+#[tokio::test]
+async fn recommendations_are_answered_once_before_their_deadline_and_issue_a_letter() {
+    use chrono::Days;
+    use madoguchi_db::entity::{application, referral, referral_letter};
+    use sea_orm::{ActiveModelTrait, ColumnTrait, QueryFilter};
+    for backend in backends() {
+        let app = app(backend).await;
+        madoguchi_db::demo::seed_demo_accounts(&app.db)
+            .await
+            .unwrap();
+        let today = madoguchi_shared::today_in_japan(chrono::Utc::now());
+        let seeker = session_of(&app, "seeker@example.jp").await;
+        let s = Some(seeker.as_str());
+        let (res, mine) = call(&app, "/api/referrals/mine", "", s).await;
+        assert_eq!(res.status(), StatusCode::OK);
+        assert!(mine.contains(r#""status":"recommended""#), "{mine}");
+        let waiting = referral::Entity::find()
+            .filter(referral::Column::Status.eq("recommended"))
+            .filter(referral::Column::Deadline.gte(today))
+            .one(&app.db)
+            .await
+            .unwrap()
+            .unwrap();
+        // An expired one: unused past its deadline.
+        let mut expired: referral::ActiveModel = waiting.clone().into();
+        expired.id = sea_orm::ActiveValue::NotSet;
+        expired.deadline = Set(today - Days::new(1));
+        let expired = expired.insert(&app.db).await.unwrap();
+
+        // The internet-only demo seeker takes no part: no list, no form, no
+        // application with someone else's recommendation.
+        let internet = session_of(&app, "seeker2@example.jp").await;
+        let (_, none) = call(&app, "/api/referrals/mine", "", Some(&internet)).await;
+        assert_eq!(none, "null");
+        assert_eq!(
+            status_of(
+                &app,
+                "/api/referrals/form",
+                &format!("id={}", waiting.id),
+                &internet
+            )
+            .await,
+            StatusCode::NOT_FOUND
+        );
+        let form = |id: i32, key: &str| {
+            vec![
+                ("referral", None, id.to_string().into_bytes()),
+                ("key", None, key.as_bytes().to_vec()),
+                (
+                    "motivation",
+                    None,
+                    "調理補助の経験があります。".as_bytes().to_vec(),
+                ),
+                ("resume", Some("r.pdf"), tiny_pdf()),
+            ]
+        };
+        let key = "aaaaaaaaaaaaaaaa0000000000000001";
+        let (_, location) = send_form(&app, &form(waiting.id, key), Some(&internet)).await;
+        assert!(location.contains("NotFound"), "{location}");
+
+        // Expired: the form says so and a send is refused; nothing written.
+        assert_eq!(
+            status_of(
+                &app,
+                "/api/referrals/form",
+                &format!("id={}", expired.id),
+                &seeker
+            )
+            .await,
+            StatusCode::GONE
+        );
+        let (_, location) = send_form(&app, &form(expired.id, key), s).await;
+        assert!(
+            location.starts_with(&format!("/mypage/referrals/{}/apply?error=", expired.id))
+                && location.contains("Expired"),
+            "{location}"
+        );
+        let before = application::Entity::find().count(&app.db).await.unwrap();
+        let letters_before = referral_letter::Entity::find()
+            .count(&app.db)
+            .await
+            .unwrap();
+        assert_eq!(stored_files(&app), 0);
+
+        // In time: the referral is established, the letter issued, the
+        // registration extended.
+        let (status, location) = send_form(&app, &form(waiting.id, key), s).await;
+        assert_eq!(status, StatusCode::SEE_OTHER);
+        let id: i32 = location
+            .strip_prefix("/mypage/applications/")
+            .and_then(|id| id.parse().ok())
+            .unwrap_or_else(|| panic!("{location}"));
+        let made = application::Entity::find_by_id(id)
+            .one(&app.db)
+            .await
+            .unwrap()
+            .unwrap();
+        assert_eq!(
+            (made.method.as_str(), made.referral_id),
+            ("online_referral", Some(waiting.id))
+        );
+        assert_eq!(
+            application::Entity::find().count(&app.db).await.unwrap(),
+            before + 1
+        );
+        assert_eq!(
+            referral_letter::Entity::find()
+                .count(&app.db)
+                .await
+                .unwrap(),
+            letters_before + 1
+        );
+        let used = referral::Entity::find_by_id(waiting.id)
+            .one(&app.db)
+            .await
+            .unwrap()
+            .unwrap();
+        assert_eq!(used.status, "established");
+        let me = seeker_by_email(&app.db, "seeker@example.jp").await;
+        assert!(
+            me.registration_valid_until.unwrap()
+                >= madoguchi_shared::seeker::registration_valid_until(today)
+        );
+
+        // Used once: another send is refused.
+        let (_, location) = send_form(
+            &app,
+            &form(waiting.id, "aaaaaaaaaaaaaaaa0000000000000002"),
+            s,
+        )
+        .await;
+        assert!(location.contains("AlreadyDecided"), "{location}");
+
+        // The letter: for the seeker and the establishment, not for others.
+        let (res, letter) = call(&app, "/api/referrals/letter", &format!("id={id}"), s).await;
+        assert_eq!(res.status(), StatusCode::OK, "{letter}");
+        assert!(
+            letter.contains(&me.name) && letter.contains("issued_on"),
+            "{letter}"
+        );
+        let employer = session_of(&app, "employer@example.jp").await;
+        let (res, _) = call(
+            &app,
+            "/api/referrals/letter",
+            &format!("id={id}"),
+            Some(&employer),
+        )
+        .await;
+        let own = made.posting_id;
+        let employer_owns = madoguchi_db::entity::posting::Entity::find_by_id(own)
+            .one(&app.db)
+            .await
+            .unwrap()
+            .unwrap()
+            .establishment_name
+            .contains("あおば");
+        assert_eq!(
+            res.status(),
+            if employer_owns {
+                StatusCode::OK
+            } else {
+                StatusCode::NOT_FOUND
+            }
+        );
+        assert_eq!(
+            status_of(
+                &app,
+                "/api/referrals/letter",
+                &format!("id={id}"),
+                &internet
+            )
+            .await,
+            StatusCode::NOT_FOUND
+        );
+        // A self-application has no letter.
+        let self_applied = application::Entity::find()
+            .filter(application::Column::Method.eq("self_application"))
+            .one(&app.db)
+            .await
+            .unwrap()
+            .unwrap();
+        assert_eq!(
+            status_of(
+                &app,
+                "/api/referrals/letter",
+                &format!("id={}", self_applied.id),
+                &seeker
+            )
+            .await,
+            StatusCode::NOT_FOUND
+        );
+    }
+}
+
+#[tokio::test]
+async fn seekers_change_their_profile_and_registered_ones_their_registration() {
+    for backend in backends() {
+        let app = app(backend).await;
+        madoguchi_db::demo::seed_demo_accounts(&app.db)
+            .await
+            .unwrap();
+        let today = madoguchi_shared::today_in_japan(chrono::Utc::now());
+        let internet = session_of(&app, "seeker2@example.jp").await;
+        let (res, mine) = call(&app, "/api/profile/mine", "", Some(&internet)).await;
+        assert_eq!(res.status(), StatusCode::OK, "{mine}");
+        assert!(mine.contains(r#""kind":"internet_only""#), "{mine}");
+        let save = |pairs: Vec<(&'static str, &'static str)>| {
+            let pairs: Vec<(String, &str)> = pairs
+                .into_iter()
+                .map(|(k, v)| (format!("form[{k}]"), v))
+                .collect();
+            let body = pairs
+                .iter()
+                .map(|(k, v)| format!("{}={}", urlencode(k), urlencode(v)))
+                .collect::<Vec<_>>()
+                .join("&");
+            let app = &app;
+            let cookie = internet.clone();
+            async move { call(app, "/api/profile/save", &body, Some(&cookie)).await }
+        };
+        let good = vec![
+            ("name", "佐藤 花子"),
+            ("name_kana", "サトウ ハナコ"),
+            ("occupations", "一般事務、経理"),
+            ("pref1", "13"),
+            ("emp_part_time", "on"),
+            ("wage_form", "hourly"),
+            ("wage", "1300"),
+            ("education", "<b>高校卒業</b>"),
+        ];
+        let (res, body) = save(good.clone()).await;
+        assert_eq!(res.status(), StatusCode::OK, "{body}");
+        let stored = seeker_by_email(&app.db, "seeker2@example.jp").await;
+        assert_eq!(stored.name, "佐藤 花子");
+        // Stored as typed: markup is text, escaped when shown.
+        assert!(
+            stored.profile.contains("<b>高校卒業</b>"),
+            "{}",
+            stored.profile
+        );
+        for (k, v, field) in [
+            ("pref1", "99", "pref1"),
+            ("wage", "-5", "wage"),
+            ("name_kana", "さとう", "name_kana"),
+        ] {
+            let mut bad = good.clone();
+            bad.retain(|(key, _)| *key != k);
+            bad.push((k, v));
+            bad.push(("name", "変更されない名前"));
+            bad.retain(|(key, v)| !(*key == "name" && *v == "佐藤 花子"));
+            let (res, body) = save(bad).await;
+            assert_eq!(res.status(), StatusCode::BAD_REQUEST, "{body}");
+            assert!(body.contains(field), "{body}");
+        }
+        assert_eq!(
+            seeker_by_email(&app.db, "seeker2@example.jp").await.name,
+            "佐藤 花子"
+        );
+        // Internet-only: no registration to change.
+        assert_eq!(
+            status_of(&app, "/api/profile/registration", "active=false", &internet).await,
+            StatusCode::FORBIDDEN
+        );
+        // Registered: invalid, then valid again to the month after next.
+        let registered = session_of(&app, "seeker@example.jp").await;
+        assert_eq!(
+            status_of(
+                &app,
+                "/api/profile/registration",
+                "active=maybe",
+                &registered
+            )
+            .await,
+            StatusCode::BAD_REQUEST
+        );
+        assert_eq!(
+            status_of(
+                &app,
+                "/api/profile/registration",
+                "active=false",
+                &registered
+            )
+            .await,
+            StatusCode::OK
+        );
+        assert!(
+            !seeker_by_email(&app.db, "seeker@example.jp")
+                .await
+                .registration_active
+        );
+        let (res, until) = call(
+            &app,
+            "/api/profile/registration",
+            "active=true",
+            Some(&registered),
+        )
+        .await;
+        assert_eq!(res.status(), StatusCode::OK);
+        let me = seeker_by_email(&app.db, "seeker@example.jp").await;
+        assert!(me.registration_active);
+        assert!(
+            me.registration_valid_until.unwrap()
+                >= madoguchi_shared::seeker::registration_valid_until(today)
+        );
+        assert!(
+            until.contains(&me.registration_valid_until.unwrap().to_string()),
+            "{until}"
+        );
+        // Staff and employers have no seeker profile.
+        let employer = session_of(&app, "employer@example.jp").await;
+        assert_eq!(
+            status_of(&app, "/api/profile/mine", "", &employer).await,
+            StatusCode::FORBIDDEN
+        );
+        // The home points at the waiting recommendation and unread notice.
+        let (_, attention) = call(&app, "/api/mypage/attention", "", Some(&registered)).await;
+        assert!(attention.contains(r#""waiting":[["#), "{attention}");
+        let (_, quiet) = call(&app, "/api/mypage/attention", "", Some(&internet)).await;
+        assert!(quiet.contains(r#""waiting":[]"#), "{quiet}");
     }
 }

@@ -169,6 +169,8 @@ pub struct ApplicationItem {
     pub status: ApplicationStatus,
     #[serde(with = "crate::date::iso")]
     pub applied_on: NaiveDate,
+    /// Whether a 紹介状 was issued (online referral).
+    pub has_letter: bool,
 }
 
 /// One application as its seeker, the posting's establishment and the
@@ -186,6 +188,10 @@ pub struct ApplicationView {
     pub motivation: String,
     /// YYYY-MM-DD, in Japan.
     pub applied_on: String,
+    /// 履歴書 and 職務経歴書 sent with it.
+    pub documents: Vec<crate::document::DocumentInfo>,
+    /// Whether a 紹介状 was issued (online referral).
+    pub has_letter: bool,
 }
 
 #[cfg(test)]

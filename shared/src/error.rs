@@ -66,4 +66,13 @@ pub enum ValidationError {
     /// A date outside the range the field accepts.
     #[error("date out of range")]
     DateRange,
+    /// A file over the size limit.
+    #[error("file too large: at most {max_mb} MB")]
+    FileTooLarge { max_mb: usize },
+    /// A file that is not one of the accepted types (judged by content).
+    #[error("file type not accepted")]
+    FileType,
+    /// A file of an accepted type that is cut short or damaged.
+    #[error("file damaged")]
+    FileCorrupt,
 }

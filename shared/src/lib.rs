@@ -7,6 +7,7 @@
 pub mod account;
 pub mod application;
 pub mod date;
+pub mod document;
 pub mod error;
 pub mod establishment;
 pub mod keyword;

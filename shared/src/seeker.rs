@@ -72,8 +72,10 @@ pub fn check_birth_date(birth: NaiveDate, today: NaiveDate) -> Result<(), Valida
     Ok(())
 }
 
-/// 求職情報: what a seeker wishes and brings.
+/// 求職情報: what a seeker wishes and brings. Fields missing from a stored
+/// profile read as empty.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(default)]
 pub struct SeekerProfile {
     pub name: String,
     pub name_kana: String,
@@ -91,6 +93,225 @@ pub struct SeekerProfile {
     pub licences: Vec<String>,
     /// Whether employers may see the profile (and send direct requests).
     pub public: bool,
+}
+
+/// The 求職情報 form as typed: every field a string, as a browser sends it.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct ProfileForm {
+    pub name: String,
+    pub name_kana: String,
+    pub phone: String,
+    /// Wished occupations separated by commas (、 or ,).
+    pub occupations: String,
+    /// Up to three wished prefectures by code ("13"); empty for none.
+    pub pref1: String,
+    pub pref2: String,
+    pub pref3: String,
+    /// Checked boxes of wished employment types ("on").
+    pub emp_regular: Option<String>,
+    pub emp_non_regular: Option<String>,
+    pub emp_part_time: Option<String>,
+    /// A `WageForm` code, or empty.
+    pub wage_form: String,
+    pub wage: String,
+    pub hours: String,
+    pub education: String,
+    pub work_history: String,
+    /// One licence or qualification per line.
+    pub licences: String,
+    pub public: Option<String>,
+}
+
+/// Limits of the 求職情報 form, in characters or entries.
+pub mod limits {
+    pub const NAME: usize = 50;
+    pub const PHONE: usize = 20;
+    pub const OCCUPATIONS: usize = 5;
+    pub const OCCUPATION: usize = 40;
+    pub const HOURS: usize = 100;
+    pub const LONG_TEXT: usize = 2000;
+    pub const LICENCES: usize = 20;
+    pub const LICENCE: usize = 60;
+    pub const WAGE_MAX: i64 = 10_000_000;
+}
+
+fn optional_line(raw: &str, max: usize) -> Result<Option<String>, ValidationError> {
+    let text = raw.trim();
+    if text.is_empty() {
+        return Ok(None);
+    }
+    crate::account::required_text(text, max).map(Some)
+}
+
+fn long_text(raw: &str) -> Result<String, ValidationError> {
+    let text = raw.replace("\r\n", "\n").replace('\r', "\n");
+    let text = text.trim();
+    if text.chars().count() > limits::LONG_TEXT {
+        return Err(ValidationError::TooLong {
+            max: limits::LONG_TEXT,
+        });
+    }
+    if text
+        .chars()
+        .any(|c| c.is_control() && c != '\n' && c != '\t')
+    {
+        return Err(ValidationError::UnknownCode);
+    }
+    Ok(text.to_owned())
+}
+
+fn entries(
+    raw: &str,
+    separators: &[char],
+    max_entries: usize,
+    max_chars: usize,
+) -> Result<Vec<String>, ValidationError> {
+    let mut out: Vec<String> = Vec::new();
+    for part in raw.split(separators) {
+        if let Some(entry) = optional_line(part, max_chars)?
+            && !out.contains(&entry)
+        {
+            out.push(entry);
+        }
+    }
+    if out.len() > max_entries {
+        return Err(ValidationError::TooMany { max: max_entries });
+    }
+    Ok(out)
+}
+
+impl ProfileForm {
+    /// The form of a stored profile, for editing.
+    pub fn of(p: &SeekerProfile) -> ProfileForm {
+        let pref = |i: usize| {
+            p.wished_prefectures
+                .get(i)
+                .map(|c| format!("{c:02}"))
+                .unwrap_or_default()
+        };
+        let emp = |e: EmploymentType| p.wished_employment.contains(&e).then(|| "on".to_owned());
+        ProfileForm {
+            name: p.name.clone(),
+            name_kana: p.name_kana.clone(),
+            phone: p.phone.clone().unwrap_or_default(),
+            occupations: p.wished_occupations.join("、"),
+            pref1: pref(0),
+            pref2: pref(1),
+            pref3: pref(2),
+            emp_regular: emp(EmploymentType::Regular),
+            emp_non_regular: emp(EmploymentType::NonRegular),
+            emp_part_time: emp(EmploymentType::PartTime),
+            wage_form: p
+                .wished_wage
+                .map(|(f, _)| f.as_str().to_owned())
+                .unwrap_or_default(),
+            wage: p
+                .wished_wage
+                .map(|(_, w)| w.to_string())
+                .unwrap_or_default(),
+            hours: p.wished_hours.clone().unwrap_or_default(),
+            education: p.education.clone(),
+            work_history: p.work_history.clone(),
+            licences: p.licences.join("\n"),
+            public: p.public.then(|| "on".to_owned()),
+        }
+    }
+
+    /// Checks every field; the first one that breaks a rule is named. The
+    /// birth date is not on the form (staff confirm it at registration) and
+    /// is kept from `before`.
+    pub fn check(
+        &self,
+        before: &SeekerProfile,
+    ) -> Result<SeekerProfile, (&'static str, ValidationError)> {
+        use crate::account::{kana_text, required_text};
+        let name = required_text(&self.name, limits::NAME).map_err(|e| ("name", e))?;
+        let name_kana = kana_text(&self.name_kana, limits::NAME).map_err(|e| ("name_kana", e))?;
+        let phone = optional_line(&self.phone, limits::PHONE).map_err(|e| ("phone", e))?;
+        if let Some(p) = &phone {
+            let digits = p.chars().filter(char::is_ascii_digit).count();
+            if !p
+                .chars()
+                .all(|c| c.is_ascii_digit() || c == '-' || c == '+')
+                || !(10..=15).contains(&digits)
+            {
+                return Err(("phone", ValidationError::UnknownCode));
+            }
+        }
+        let wished_occupations = entries(
+            &self.occupations,
+            &[',', '、', '，', '\n'],
+            limits::OCCUPATIONS,
+            limits::OCCUPATION,
+        )
+        .map_err(|e| ("occupations", e))?;
+        let mut wished_prefectures = Vec::new();
+        for (field, code) in [
+            ("pref1", &self.pref1),
+            ("pref2", &self.pref2),
+            ("pref3", &self.pref3),
+        ] {
+            let code = code.trim();
+            if code.is_empty() {
+                continue;
+            }
+            let p = code
+                .parse::<u8>()
+                .ok()
+                .and_then(crate::prefecture::Prefecture::from_code)
+                .ok_or((field, ValidationError::Prefecture))?;
+            if !wished_prefectures.contains(&p.code()) {
+                wished_prefectures.push(p.code());
+            }
+        }
+        let checked = |v: &Option<String>| matches!(v.as_deref(), Some("on" | "true"));
+        let wished_employment = [
+            (EmploymentType::Regular, &self.emp_regular),
+            (EmploymentType::NonRegular, &self.emp_non_regular),
+            (EmploymentType::PartTime, &self.emp_part_time),
+        ]
+        .into_iter()
+        .filter(|(_, v)| checked(v))
+        .map(|(e, _)| e)
+        .collect();
+        let wished_wage = match (self.wage_form.trim(), self.wage.trim()) {
+            ("", "") => None,
+            ("", _) => return Err(("wage_form", ValidationError::Required)),
+            (_, "") => return Err(("wage", ValidationError::Required)),
+            (form, amount) => {
+                let form: WageForm = form.parse().map_err(|e| ("wage_form", e))?;
+                let range = ValidationError::OutOfRange {
+                    min: 1,
+                    max: limits::WAGE_MAX,
+                };
+                let amount: i64 = amount
+                    .replace([',', '，'], "")
+                    .parse()
+                    .map_err(|_| ("wage", range.clone()))?;
+                if !(1..=limits::WAGE_MAX).contains(&amount) {
+                    return Err(("wage", range));
+                }
+                Some((form, amount))
+            }
+        };
+        Ok(SeekerProfile {
+            name,
+            name_kana,
+            birth_date: before.birth_date.clone(),
+            phone,
+            wished_occupations,
+            wished_prefectures,
+            wished_employment,
+            wished_wage,
+            wished_hours: optional_line(&self.hours, limits::HOURS).map_err(|e| ("hours", e))?,
+            education: long_text(&self.education).map_err(|e| ("education", e))?,
+            work_history: long_text(&self.work_history).map_err(|e| ("work_history", e))?,
+            licences: entries(&self.licences, &['\n'], limits::LICENCES, limits::LICENCE)
+                .map_err(|e| ("licences", e))?,
+            public: checked(&self.public),
+        })
+    }
 }
 
 #[cfg(test)]
@@ -127,5 +348,64 @@ mod tests {
         let n: SeekerNumber = "13010-12345678".parse().unwrap();
         assert_eq!(n.to_string(), "13010-12345678");
         assert!("13010-1234567".parse::<SeekerNumber>().is_err());
+    }
+
+    #[test]
+    fn the_profile_form_round_trips_and_names_the_broken_field() {
+        let form = ProfileForm {
+            name: " 山田 花子 ".into(),
+            name_kana: "ヤマダ ハナコ".into(),
+            phone: "090-1234-5678".into(),
+            occupations: "介護職員、調理補助,介護職員".into(),
+            pref1: "13".into(),
+            pref3: "14".into(),
+            emp_part_time: Some("on".into()),
+            wage_form: "hourly".into(),
+            wage: "1,200".into(),
+            licences: "介護職員初任者研修\n\n普通自動車免許\n".into(),
+            ..Default::default()
+        };
+        let before = SeekerProfile {
+            birth_date: Some("1990-04-01".into()),
+            ..Default::default()
+        };
+        let p = form.check(&before).unwrap();
+        assert_eq!(p.name, "山田 花子");
+        assert_eq!(p.name_kana, "ヤマダ\u{3000}ハナコ");
+        assert_eq!(p.wished_occupations, ["介護職員", "調理補助"]);
+        assert_eq!(p.wished_prefectures, [13, 14]);
+        assert_eq!(p.wished_employment, [EmploymentType::PartTime]);
+        assert_eq!(p.wished_wage, Some((WageForm::Hourly, 1200)));
+        assert_eq!(p.licences, ["介護職員初任者研修", "普通自動車免許"]);
+        assert_eq!(p.birth_date.as_deref(), Some("1990-04-01"));
+        assert!(!p.public);
+        assert_eq!(ProfileForm::of(&p).check(&before).unwrap(), p);
+
+        let broken = |f: fn(&mut ProfileForm)| {
+            let mut form = form.clone();
+            f(&mut form);
+            form.check(&before).unwrap_err().0
+        };
+        assert_eq!(broken(|f| f.name = " ".into()), "name");
+        assert_eq!(broken(|f| f.name_kana = "やまだ".into()), "name_kana");
+        assert_eq!(broken(|f| f.phone = "call me".into()), "phone");
+        assert_eq!(broken(|f| f.pref2 = "48".into()), "pref2");
+        assert_eq!(broken(|f| f.wage = "0".into()), "wage");
+        assert_eq!(broken(|f| f.wage_form = "yearly".into()), "wage_form");
+        assert_eq!(
+            broken(|f| f.occupations = "a,b,c,d,e,f".into()),
+            "occupations"
+        );
+        assert_eq!(
+            broken(|f| f.work_history = "あ".repeat(2001)),
+            "work_history"
+        );
+        assert_eq!(broken(|f| f.hours = "x\u{7}".into()), "hours");
+    }
+
+    #[test]
+    fn stored_profiles_with_missing_fields_read_as_empty() {
+        let p: SeekerProfile = serde_json::from_str("{}").unwrap();
+        assert_eq!(p, SeekerProfile::default());
     }
 }

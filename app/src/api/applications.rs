@@ -16,6 +16,8 @@ pub struct ApplicationForm {
     pub accepts: bool,
     pub applied: bool,
     pub key: String,
+    /// When answering a recommendation: its id and deadline.
+    pub referral: Option<(i32, chrono::NaiveDate)>,
 }
 
 /// One application, for its seeker, the posting's establishment or the
@@ -62,14 +64,15 @@ pub async fn self_apply(
         number: &number,
         motivation: &motivation,
         idempotency_key: &key,
+        documents: &[],
     };
     match madoguchi_db::apply::self_apply(&db, user.id, form, today)
         .await
         .map_err(crate::state::internal)?
     {
-        Ok(id) => {
-            leptos_axum::redirect("/mypage");
-            Ok(id)
+        Ok(applied) => {
+            leptos_axum::redirect(&format!("/mypage/applications/{}", applied.id));
+            Ok(applied.id)
         }
         Err(Refused::NotASeeker) => Err(AppError::Forbidden.respond()),
         Err(Refused::NoOpenPosting) => Err(AppError::Gone.respond()),
@@ -110,6 +113,7 @@ pub async fn apply_form(number: String) -> Result<ApplicationForm, AppError> {
         accepts: state.accepts,
         applied: state.applied,
         key: madoguchi_db::apply::new_submission_key(),
+        referral: None,
     })
 }
 

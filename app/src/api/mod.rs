@@ -6,4 +6,8 @@ pub mod applications;
 pub mod favourites;
 pub mod notices;
 pub mod postings;
+pub mod profile;
+pub mod referrals;
 pub mod saved_searches;
+#[cfg(feature = "ssr")]
+pub mod send;

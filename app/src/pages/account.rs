@@ -74,6 +74,8 @@ fn AccountDetails(user: madoguchi_shared::account::CurrentUser) -> impl IntoView
         </ActionForm>
         {(role == Role::Admin).then(|| view! { <crate::pages::admin::StaffAccounts /> })}
         {(role == Role::Seeker).then(|| view! {
+            <crate::pages::attention::Attention />
+            <crate::pages::referrals::MyReferrals />
             <crate::pages::notices::MyNotices />
             <crate::pages::applications::MyApplications />
             <crate::pages::saved_searches::MySavedSearches />

@@ -8,8 +8,10 @@ use leptos_meta::Title;
 use leptos_router::components::{A, Redirect};
 use leptos_router::hooks::use_params_map;
 use madoguchi_shared::application::MAX_MOTIVATION_CHARS;
+use madoguchi_shared::date::to_iso;
+use madoguchi_shared::document::MAX_DOCUMENT_MB;
 
-use crate::api::applications::{ApplicationForm, SelfApply, apply_form};
+use crate::api::applications::{ApplicationForm, apply_form};
 use crate::error::{AppError, ErrorMessage};
 use crate::i18n::*;
 
@@ -48,20 +50,37 @@ pub fn ApplyPage() -> impl IntoView {
     }
 }
 
+/// The error a refused send brought back in the URL (`?error=`).
+fn error_from_url() -> Option<AppError> {
+    leptos_router::hooks::use_query_map()
+        .read_untracked()
+        .get("error")
+        .and_then(|json| serde_json::from_str(&json).ok())
+}
+
+/// The draft of the statement for posting `number` on this device.
+pub fn draft_key(number: &str) -> String {
+    format!("madoguchi-draft-{number}")
+}
+
 #[component]
-fn ApplyFormView(form: ApplicationForm) -> impl IntoView {
+pub(crate) fn ApplyFormView(form: ApplicationForm) -> impl IntoView {
     let i18n = use_i18n();
-    let send = ServerAction::<SelfApply>::new();
     let motivation = RwSignal::new(String::new());
-    let acknowledged = RwSignal::new(false);
+    let referral = form.referral;
+    // A recommendation needs no acknowledgement: it is a referral.
+    let acknowledged = RwSignal::new(referral.is_some());
     let reviewing = RwSignal::new(false);
+    let sending = RwSignal::new(false);
     let count = Memo::new(move |_| motivation.with(|m| m.trim().chars().count()));
     let ready =
         move || acknowledged.get() && count.get() > 0 && count.get() <= MAX_MOTIVATION_CHARS;
     let back = format!("/jobs/{}", form.number);
+    let refused = error_from_url();
     // The statement is kept on this device as it is typed, so a lost
-    // connection or a closed tab loses nothing; sent, the draft goes.
-    let draft_key = format!("madoguchi-draft-{}", form.number);
+    // connection, a closed tab or a refused send loses nothing; the
+    // application's page removes the draft once it is sent.
+    let draft_key = draft_key(&form.number);
     Effect::new({
         let key = draft_key.clone();
         move |_| {
@@ -70,38 +89,45 @@ fn ApplyFormView(form: ApplicationForm) -> impl IntoView {
             }
         }
     });
-    Effect::new({
-        let key = draft_key.clone();
-        move |_| {
-            if matches!(send.value().get(), Some(Ok(_))) {
-                draft::clear(&key);
-            }
-        }
-    });
     view! {
         <p class="apply-posting">
             <A href=back>{form.title.clone()}</A>
             {form.establishment.clone().map(|e| view! { <br /><span class="meta">{e}</span> })}
         </p>
-        <ActionForm action=send attr:class="stack-form apply-form">
-            <input type="hidden" name="number" value=form.number.clone() />
+        {refused.map(|error| view! { <ErrorMessage error /> })}
+        <form method="post" action="/applications/send" enctype="multipart/form-data"
+            class="stack-form apply-form" on:submit=move |_| sending.set(true)>
+            {match referral {
+                Some((id, _)) => view! { <input type="hidden" name="referral" value=id.to_string() /> }.into_any(),
+                None => view! { <input type="hidden" name="number" value=form.number.clone() /> }.into_any(),
+            }}
             <input type="hidden" name="key" value=form.key.clone() />
             <div class:hidden=move || reviewing.get()>
-                <section class="legal-notice apply-notice" aria-labelledby="apply-notice-heading">
-                    <h2 id="apply-notice-heading">{t!(i18n, apply_notice_heading)}</h2>
-                    <ul>
-                        <li>{t!(i18n, apply_notice_1)}</li>
-                        <li>{t!(i18n, apply_notice_2)}</li>
-                        <li>{t!(i18n, apply_notice_3)}</li>
-                        <li>{t!(i18n, apply_notice_4)}</li>
-                    </ul>
-                    <label class="check">
-                        <input type="checkbox" name="acknowledged" required
-                            prop:checked=move || acknowledged.get()
-                            on:change=move |ev| acknowledged.set(event_target_checked(&ev)) />
-                        {t!(i18n, apply_acknowledge)}
-                    </label>
-                </section>
+                {match referral {
+                    Some((_, deadline)) => view! {
+                        <section class="legal-notice referral-notice" aria-labelledby="apply-notice-heading">
+                            <h2 id="apply-notice-heading">{t!(i18n, referral_apply_heading)}</h2>
+                            <p>{t!(i18n, referral_apply_explain, deadline = move || to_iso(deadline))}</p>
+                        </section>
+                    }.into_any(),
+                    None => view! {
+                        <section class="legal-notice apply-notice" aria-labelledby="apply-notice-heading">
+                            <h2 id="apply-notice-heading">{t!(i18n, apply_notice_heading)}</h2>
+                            <ul>
+                                <li>{t!(i18n, apply_notice_1)}</li>
+                                <li>{t!(i18n, apply_notice_2)}</li>
+                                <li>{t!(i18n, apply_notice_3)}</li>
+                                <li>{t!(i18n, apply_notice_4)}</li>
+                            </ul>
+                            <label class="check">
+                                <input type="checkbox" name="acknowledged" required
+                                    prop:checked=move || acknowledged.get()
+                                    on:change=move |ev| acknowledged.set(event_target_checked(&ev)) />
+                                {t!(i18n, apply_acknowledge)}
+                            </label>
+                        </section>
+                    }.into_any(),
+                }}
                 <label for="apply-motivation">{t!(i18n, apply_motivation)}</label>
                 <p class="hint" id="apply-motivation-hint">{t!(i18n, apply_motivation_hint, max = move || MAX_MOTIVATION_CHARS)}</p>
                 <textarea id="apply-motivation" name="motivation" rows="10" required
@@ -116,6 +142,14 @@ fn ApplyFormView(form: ApplicationForm) -> impl IntoView {
                 <p class="counter" id="apply-count" aria-live="polite" class:over={move || count.get() > MAX_MOTIVATION_CHARS}>
                     {t!(i18n, apply_count, count = move || count.get(), max = move || MAX_MOTIVATION_CHARS)}
                 </p>
+                <fieldset class="documents">
+                    <legend>{t!(i18n, apply_documents)}</legend>
+                    <p class="hint" id="apply-documents-hint">{t!(i18n, apply_documents_hint, max = move || MAX_DOCUMENT_MB)}</p>
+                    <label for="apply-resume">{t!(i18n, apply_resume)}</label>
+                    <input id="apply-resume" name="resume" type="file" accept=ACCEPTED aria-describedby="apply-documents-hint" />
+                    <label for="apply-work-history">{t!(i18n, apply_work_history)}</label>
+                    <input id="apply-work-history" name="work_history" type="file" accept=ACCEPTED aria-describedby="apply-documents-hint" />
+                </fieldset>
                 // With JavaScript: review first. Without: send directly.
                 <button type="button" class="primary" prop:disabled=move || !ready()
                     on:click=move |_| reviewing.set(true)>{t!(i18n, apply_to_confirm)}</button>
@@ -124,16 +158,18 @@ fn ApplyFormView(form: ApplicationForm) -> impl IntoView {
             <div class:hidden=move || !reviewing.get() data-testid="apply-review">
                 <h2>{t!(i18n, apply_confirm_heading)}</h2>
                 <p class="review-text">{move || motivation.get()}</p>
-                <button type="submit" class="primary" prop:disabled=move || send.pending().get()>{t!(i18n, apply_send)}</button>
+                <button type="submit" class="primary" prop:disabled=move || sending.get()>{t!(i18n, apply_send)}</button>
                 <button type="button" class="secondary" on:click=move |_| reviewing.set(false)>{t!(i18n, apply_edit)}</button>
             </div>
-        </ActionForm>
-        {move || send.value().get().and_then(|r| r.err()).map(|error| view! { <ErrorMessage error /> })}
+        </form>
     }
 }
 
+/// What the file inputs offer to pick; the server checks the content.
+const ACCEPTED: &str = "application/pdf,.pdf,image/jpeg,.jpg,.jpeg,image/png,.png";
+
 /// Drafts in the browser's local storage; nothing on the server.
-mod draft {
+pub(crate) mod draft {
     #[cfg(feature = "hydrate")]
     fn store() -> Option<web_sys::Storage> {
         leptos::prelude::window().local_storage().ok().flatten()
@@ -162,6 +198,27 @@ mod draft {
         }
         #[cfg(not(feature = "hydrate"))]
         let _ = (key, text);
+    }
+
+    /// How many statements are drafted on this device and not sent.
+    pub fn count() -> usize {
+        #[cfg(feature = "hydrate")]
+        {
+            let Some(s) = store() else { return 0 };
+            let len = s.length().unwrap_or(0);
+            (0..len)
+                .filter_map(|i| s.key(i).ok().flatten())
+                .filter(|k| k.starts_with("madoguchi-draft-"))
+                .filter(|k| {
+                    s.get_item(k)
+                        .ok()
+                        .flatten()
+                        .is_some_and(|t| !t.trim().is_empty())
+                })
+                .count()
+        }
+        #[cfg(not(feature = "hydrate"))]
+        0
     }
 
     pub fn clear(key: &str) {

@@ -12,7 +12,7 @@ pub fn MyNotices() -> impl IntoView {
     let read = ServerAction::<MarkNoticeRead>::new();
     let list = Resource::new(move || read.version().get(), |_| my_notices());
     view! {
-        <section class="mypage-section" data-testid="notices">
+        <section class="mypage-section" data-testid="notices" id="notices">
             <h2>{t!(i18n, notices_heading)}</h2>
             {move || read.value().get().and_then(|r| r.err()).map(|error| view! { <ErrorMessage error /> })}
             <Transition fallback=move || view! { <p class="loading">{t!(i18n, loading)}</p> }>

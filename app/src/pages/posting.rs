@@ -215,7 +215,7 @@ fn PostingSheet(p: Posting, print: bool) -> impl IntoView {
 }
 
 /// Opens the browser's print dialogue.
-fn print_page() {
+pub(crate) fn print_page() {
     let _ = window().print();
 }
 

@@ -77,7 +77,7 @@ pub fn MySavedSearches() -> impl IntoView {
         .next()
     };
     view! {
-        <section class="mypage-section" data-testid="saved-searches">
+        <section class="mypage-section" data-testid="saved-searches" id="saved-searches">
             <h2>{t!(i18n, saved_heading)}</h2>
             {move || failure().map(|error| view! { <ErrorMessage error /> })}
             <Transition fallback=move || view! { <p class="loading">{t!(i18n, loading)}</p> }>

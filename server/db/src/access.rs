@@ -5,11 +5,14 @@
 
 use madoguchi_shared::account::Role;
 use madoguchi_shared::application::ApplicationView;
+use madoguchi_shared::document::DocumentInfo;
 use madoguchi_shared::message::AuditAction;
-use sea_orm::{DatabaseConnection, DbErr, EntityTrait};
+use sea_orm::{
+    ColumnTrait, DatabaseConnection, DbErr, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder,
+};
 
 use crate::account::User;
-use crate::entity::{application, posting, seeker};
+use crate::entity::{application, application_document, posting, referral_letter, seeker};
 
 /// Whether `user` may see an application of `seeker` to `posting`.
 pub fn may_see_application(user: &User, seeker: &seeker::Model, posting: &posting::Model) -> bool {
@@ -32,18 +35,9 @@ pub async fn application_for(
     user: &User,
     id: i32,
 ) -> Result<Option<ApplicationView>, DbErr> {
-    let Some(app) = application::Entity::find_by_id(id).one(db).await? else {
+    let Some((app, seeker, posting)) = visible_application(db, user, id).await? else {
         return Ok(None);
     };
-    let (Some(seeker), Some(posting)) = (
-        seeker::Entity::find_by_id(app.seeker_id).one(db).await?,
-        posting::Entity::find_by_id(app.posting_id).one(db).await?,
-    ) else {
-        return Ok(None);
-    };
-    if !may_see_application(user, &seeker, &posting) {
-        return Ok(None);
-    }
     let corrupt = |what: &str| DbErr::Custom(format!("application {id}: bad {what}"));
     let view = ApplicationView {
         id: app.id,
@@ -55,6 +49,12 @@ pub async fn application_for(
         status: app.status.parse().map_err(|_| corrupt("status"))?,
         motivation: app.motivation,
         applied_on: madoguchi_shared::today_in_japan(app.created_at).to_string(),
+        documents: documents_of(db, id).await?,
+        has_letter: referral_letter::Entity::find()
+            .filter(referral_letter::Column::ApplicationId.eq(id))
+            .count(db)
+            .await?
+            > 0,
     };
     crate::audit::record(
         db,
@@ -65,4 +65,72 @@ pub async fn application_for(
     )
     .await?;
     Ok(Some(view))
+}
+
+/// The documents attached to application `id`, in the order sent.
+async fn documents_of(db: &DatabaseConnection, id: i32) -> Result<Vec<DocumentInfo>, DbErr> {
+    application_document::Entity::find()
+        .filter(application_document::Column::ApplicationId.eq(id))
+        .order_by_asc(application_document::Column::Id)
+        .all(db)
+        .await?
+        .iter()
+        .map(document_info)
+        .collect()
+}
+
+fn document_info(d: &application_document::Model) -> Result<DocumentInfo, DbErr> {
+    let corrupt = |what: &str| DbErr::Custom(format!("document {}: bad {what}", d.id));
+    Ok(DocumentInfo {
+        id: d.id,
+        kind: d.kind.parse().map_err(|_| corrupt("kind"))?,
+        file_type: d.content_type.parse().map_err(|_| corrupt("type"))?,
+        byte_size: d.byte_size,
+    })
+}
+
+/// Application `id` with its seeker and posting, if `user` may see it.
+pub(crate) async fn visible_application(
+    db: &DatabaseConnection,
+    user: &User,
+    id: i32,
+) -> Result<Option<(application::Model, seeker::Model, posting::Model)>, DbErr> {
+    let Some(app) = application::Entity::find_by_id(id).one(db).await? else {
+        return Ok(None);
+    };
+    let (Some(seeker), Some(posting)) = (
+        seeker::Entity::find_by_id(app.seeker_id).one(db).await?,
+        posting::Entity::find_by_id(app.posting_id).one(db).await?,
+    ) else {
+        return Ok(None);
+    };
+    Ok(may_see_application(user, &seeker, &posting).then_some((app, seeker, posting)))
+}
+
+/// Document `id` (its stored file name and type) if `user` may see the
+/// application it belongs to; the download is recorded in the audit log.
+pub async fn document_for(
+    db: &DatabaseConnection,
+    user: &User,
+    id: i32,
+) -> Result<Option<(String, DocumentInfo)>, DbErr> {
+    let Some(doc) = application_document::Entity::find_by_id(id).one(db).await? else {
+        return Ok(None);
+    };
+    if visible_application(db, user, doc.application_id)
+        .await?
+        .is_none()
+    {
+        return Ok(None);
+    }
+    let info = document_info(&doc)?;
+    crate::audit::record(
+        db,
+        Some(user.id),
+        AuditAction::Read,
+        "application_document",
+        id.into(),
+    )
+    .await?;
+    Ok(Some((doc.storage_path, info)))
 }

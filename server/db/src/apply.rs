@@ -3,14 +3,15 @@
 
 use chrono::{NaiveDate, Utc};
 use madoguchi_shared::application::{ApplicationMethod, ApplicationStatus};
+use madoguchi_shared::document::{DocumentKind, DocumentType};
 use madoguchi_shared::posting::{EmploymentType, WorkArrangement, self_application_allowed};
 use sea_orm::{
-    ActiveValue::Set, ColumnTrait, ConnectionTrait, DbErr, EntityTrait, PaginatorTrait,
-    QueryFilter, SqlErr,
+    ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseConnection, DatabaseTransaction, DbErr,
+    EntityTrait, PaginatorTrait, QueryFilter, SqlErr, TransactionTrait,
 };
 
 use crate::account::seeker_of;
-use crate::entity::{application, posting};
+use crate::entity::{application, application_document, posting};
 use crate::posting::publicly_open;
 
 /// Rule 1 for a stored posting; a code that does not read counts as
@@ -39,35 +40,71 @@ pub enum Refused {
     AlreadyApplied,
 }
 
-/// What the seeker sends: checked text, and the key the browser made for
-/// this submission (a retried send with the same key applies once).
+/// A document already written to the document folder under
+/// `storage_name`, checked by content, to be recorded with an application.
+#[derive(Debug, Clone)]
+pub struct StoredDocument {
+    pub kind: DocumentKind,
+    pub file_type: DocumentType,
+    pub byte_size: i64,
+    pub storage_name: String,
+}
+
+/// What the seeker sends: checked text, the documents written already, and
+/// the key the browser made for this submission (a retried send with the
+/// same key applies once).
 pub struct SelfApplication<'a> {
     pub number: &'a str,
     pub motivation: &'a str,
     pub idempotency_key: &'a str,
+    pub documents: &'a [StoredDocument],
+}
+
+/// An application made, or found made by an earlier send of the same key
+/// (then nothing new was written, documents included).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Applied {
+    pub id: i32,
+    pub repeated: bool,
+}
+
+/// The application an earlier send of the same key made: `Ok` for the
+/// same seeker, refused for anyone else.
+pub(crate) async fn earlier_send(
+    db: &impl ConnectionTrait,
+    seeker_id: i32,
+    key: &str,
+) -> Result<Option<Result<Applied, ()>>, DbErr> {
+    Ok(application::Entity::find()
+        .filter(application::Column::IdempotencyKey.eq(key))
+        .one(db)
+        .await?
+        .map(|earlier| {
+            if earlier.seeker_id == seeker_id {
+                Ok(Applied {
+                    id: earlier.id,
+                    repeated: true,
+                })
+            } else {
+                Err(())
+            }
+        }))
 }
 
 /// Applies for the seeker whose account is `user_id`; the id of the
-/// application (the earlier one when the same key is sent again).
+/// application (the earlier one when the same key is sent again). The
+/// application and its documents are written in one transaction.
 pub async fn self_apply(
-    db: &impl ConnectionTrait,
+    db: &DatabaseConnection,
     user_id: i32,
     form: SelfApplication<'_>,
     today: NaiveDate,
-) -> Result<Result<i32, Refused>, DbErr> {
+) -> Result<Result<Applied, Refused>, DbErr> {
     let Some(seeker_id) = seeker_of(db, user_id).await? else {
         return Ok(Err(Refused::NotASeeker));
     };
-    if let Some(earlier) = application::Entity::find()
-        .filter(application::Column::IdempotencyKey.eq(form.idempotency_key))
-        .one(db)
-        .await?
-    {
-        return Ok(if earlier.seeker_id == seeker_id {
-            Ok(earlier.id)
-        } else {
-            Err(Refused::AlreadyApplied)
-        });
+    if let Some(earlier) = earlier_send(db, seeker_id, form.idempotency_key).await? {
+        return Ok(earlier.map_err(|()| Refused::AlreadyApplied));
     }
     let Some(p) = posting::Entity::find()
         .filter(posting::Column::Number.eq(form.number))
@@ -80,39 +117,99 @@ pub async fn self_apply(
     if !accepts_self_application(&p) {
         return Ok(Err(Refused::NotAccepting));
     }
-    let before = application::Entity::find()
-        .filter(application::Column::SeekerId.eq(seeker_id))
-        .filter(application::Column::PostingId.eq(p.id))
-        .count(db)
-        .await?;
-    if before > 0 {
+    if has_applied(db, seeker_id, p.id).await? {
         return Ok(Err(Refused::AlreadyApplied));
     }
+    let txn = db.begin().await?;
+    let new = NewApplication {
+        seeker_id,
+        posting_id: p.id,
+        referral_id: None,
+        method: ApplicationMethod::SelfApplication,
+        motivation: form.motivation,
+        idempotency_key: form.idempotency_key,
+        documents: form.documents,
+    };
+    match insert_application(&txn, new).await? {
+        Some(id) => {
+            txn.commit().await?;
+            Ok(Ok(Applied {
+                id,
+                repeated: false,
+            }))
+        }
+        None => Ok(Err(Refused::AlreadyApplied)),
+    }
+}
+
+pub(crate) async fn has_applied(
+    db: &impl ConnectionTrait,
+    seeker_id: i32,
+    posting_id: i32,
+) -> Result<bool, DbErr> {
+    Ok(application::Entity::find()
+        .filter(application::Column::SeekerId.eq(seeker_id))
+        .filter(application::Column::PostingId.eq(posting_id))
+        .count(db)
+        .await?
+        > 0)
+}
+
+pub(crate) struct NewApplication<'a> {
+    pub seeker_id: i32,
+    pub posting_id: i32,
+    pub referral_id: Option<i32>,
+    pub method: ApplicationMethod,
+    pub motivation: &'a str,
+    pub idempotency_key: &'a str,
+    pub documents: &'a [StoredDocument],
+}
+
+/// Writes an application and its documents; `None` when the seeker has
+/// applied to the posting meanwhile (two sends at once: the unique index
+/// on seeker and posting keeps one).
+pub(crate) async fn insert_application(
+    txn: &DatabaseTransaction,
+    new: NewApplication<'_>,
+) -> Result<Option<i32>, DbErr> {
     let now = Utc::now();
-    // Two sends at once: the unique index on (seeker, posting) keeps one.
     let inserted = application::Entity::insert(application::ActiveModel {
-        seeker_id: Set(seeker_id),
-        posting_id: Set(p.id),
-        referral_id: Set(None),
-        method: Set(ApplicationMethod::SelfApplication.as_str().to_owned()),
+        seeker_id: Set(new.seeker_id),
+        posting_id: Set(new.posting_id),
+        referral_id: Set(new.referral_id),
+        method: Set(new.method.as_str().to_owned()),
         status: Set(ApplicationStatus::Applied.as_str().to_owned()),
-        motivation: Set(form.motivation.to_owned()),
-        idempotency_key: Set(Some(form.idempotency_key.to_owned())),
+        motivation: Set(new.motivation.to_owned()),
+        idempotency_key: Set(Some(new.idempotency_key.to_owned())),
         result_sent_on: Set(None),
         interview_at: Set(None),
         created_at: Set(now),
         updated_at: Set(now),
         ..Default::default()
     })
-    .exec(db)
+    .exec(txn)
     .await;
-    match inserted {
-        Ok(row) => Ok(Ok(row.last_insert_id)),
+    let id = match inserted {
+        Ok(row) => row.last_insert_id,
         Err(e) if matches!(e.sql_err(), Some(SqlErr::UniqueConstraintViolation(_))) => {
-            Ok(Err(Refused::AlreadyApplied))
+            return Ok(None);
         }
-        Err(e) => Err(e),
+        Err(e) => return Err(e),
+    };
+    for d in new.documents {
+        application_document::Entity::insert(application_document::ActiveModel {
+            application_id: Set(id),
+            kind: Set(d.kind.as_str().to_owned()),
+            content_type: Set(d.file_type.as_str().to_owned()),
+            byte_size: Set(d.byte_size),
+            storage_path: Set(d.storage_name.clone()),
+            created_at: Set(now),
+            ..Default::default()
+        })
+        .exec(txn)
+        .await?;
     }
+    Ok(Some(id))
 }
 
 /// The application history of the seeker whose account is `user_id`,
@@ -136,6 +233,15 @@ pub async fn history(
         .filter(posting::Column::Id.is_in(ids))
         .all(db)
         .await?;
+    let letters: Vec<i32> = crate::entity::referral_letter::Entity::find()
+        .filter(
+            crate::entity::referral_letter::Column::ApplicationId.is_in(apps.iter().map(|a| a.id)),
+        )
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|l| l.application_id)
+        .collect();
     let corrupt = |id: i32, what: &str| DbErr::Custom(format!("application {id}: bad {what}"));
     let mut out = Vec::with_capacity(apps.len());
     for a in apps {
@@ -150,6 +256,7 @@ pub async fn history(
             method: a.method.parse().map_err(|_| corrupt(a.id, "method"))?,
             status: a.status.parse().map_err(|_| corrupt(a.id, "status"))?,
             applied_on: madoguchi_shared::today_in_japan(a.created_at),
+            has_letter: letters.contains(&a.id),
         });
     }
     Ok(out)
@@ -193,14 +300,7 @@ pub async fn form_state(
         return Ok(None);
     };
     let applied = match seeker_of(db, user_id).await? {
-        Some(seeker_id) => {
-            application::Entity::find()
-                .filter(application::Column::SeekerId.eq(seeker_id))
-                .filter(application::Column::PostingId.eq(p.id))
-                .count(db)
-                .await?
-                > 0
-        }
+        Some(seeker_id) => has_applied(db, seeker_id, p.id).await?,
         None => false,
     };
     let accepts = accepts_self_application(&p);

@@ -481,6 +481,14 @@ async fn demo_activity(
     ))
     .exec(&txn)
     .await?;
+    // One not answered in time: past its deadline, shown as expired.
+    referral::Entity::insert(referral(
+        clerk,
+        ReferralStatus::Recommended,
+        today - Days::new(10),
+    ))
+    .exec(&txn)
+    .await?;
     // An established referral: applied in time, letter issued, interview
     // being arranged by message.
     let sent = today - Days::new(6);

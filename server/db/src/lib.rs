@@ -14,6 +14,8 @@ pub mod favourite;
 pub mod migration;
 pub mod notice;
 pub mod posting;
+pub mod profile;
+pub mod referral;
 pub mod saved_search;
 pub mod search;
 pub mod seed;

@@ -22,6 +22,7 @@ pub struct TestApp {
     pub search: std::sync::Arc<madoguchi_db::search::SearchIndex>,
     _guard: DbGuard,
     _index_dir: tempfile::TempDir,
+    pub documents_dir: tempfile::TempDir,
 }
 
 enum DbGuard {
@@ -154,11 +155,13 @@ pub async fn app_with_site_root(backend: Backend, site_root: &Path) -> TestApp {
         madoguchi_db::search::SearchIndex::open(index_dir.path()).expect("index opens"),
     );
     search.rebuild(&db).await.expect("index builds");
+    let documents_dir = tempfile::tempdir().expect("document folder");
     let state = AppState {
         leptos_options: settings.leptos_options(),
         db: db.clone(),
         login_limiter: Default::default(),
         search: search.clone(),
+        documents_dir: documents_dir.path().to_path_buf(),
     };
     TestApp {
         router: madoguchi_server::router(state, false),
@@ -166,6 +169,7 @@ pub async fn app_with_site_root(backend: Backend, site_root: &Path) -> TestApp {
         search,
         _guard: guard,
         _index_dir: index_dir,
+        documents_dir,
     }
 }
 
