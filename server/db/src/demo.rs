@@ -361,6 +361,9 @@ pub async fn seed_demo_accounts(db: &DatabaseConnection) -> Result<(), DbErr> {
         office_id: Set(office),
         registration_active: Set(true),
         registration_valid_until: Set(Some(registration_valid_until(today))),
+        birth_date: Set(NaiveDate::from_ymd_opt(1988, 6, 14)),
+        phone: Set(Some("090-1234-5678".to_owned())),
+        profile: Set(demo_profile()),
         ..Default::default()
     })
     .exec(db)
@@ -633,4 +636,27 @@ async fn demo_activity(
     .await?;
     txn.commit().await?;
     Ok(())
+}
+
+/// 求職情報 of the registered demo seeker: care and kitchen work in Tokyo
+/// and Kanagawa, part-time or regular, with the licence that fits.
+fn demo_profile() -> String {
+    use madoguchi_shared::posting::{EmploymentType, WageForm};
+    use madoguchi_shared::seeker::SeekerProfile;
+    let profile = SeekerProfile {
+        name: "山田 花子".to_owned(),
+        name_kana: "ヤマダ\u{3000}ハナコ".to_owned(),
+        birth_date: Some("1988-06-14".to_owned()),
+        phone: Some("090-1234-5678".to_owned()),
+        wished_occupations: vec!["介護職員".to_owned(), "調理補助".to_owned()],
+        wished_prefectures: vec![13, 14],
+        wished_employment: vec![EmploymentType::Regular, EmploymentType::PartTime],
+        wished_wage: Some((WageForm::Hourly, 1_200)),
+        wished_hours: Some("日勤中心、週4〜5日".to_owned()),
+        education: "2007年3月 東京都立〇〇高等学校 卒業".to_owned(),
+        work_history: "2007年4月〜2019年3月 株式会社△△フーズ 社員食堂の調理補助\n2019年4月〜2025年9月 家族の介護のため離職".to_owned(),
+        licences: vec!["介護職員初任者研修".to_owned(), "普通自動車第一種運転免許".to_owned()],
+        public: false,
+    };
+    serde_json::to_string(&profile).expect("profile serialises")
 }
