@@ -22,6 +22,7 @@ pub mod api;
 pub mod app;
 pub mod components;
 pub mod error;
+pub mod offline;
 pub mod pages;
 #[cfg(feature = "ssr")]
 pub mod state;
@@ -36,4 +37,5 @@ pub fn hydrate() {
     if let Some(root) = leptos::prelude::document().document_element() {
         let _ = root.set_attribute("data-hydrated", "true");
     }
+    offline::register_worker();
 }

@@ -99,7 +99,27 @@ test("a refused upload comes back with the reason and the statement kept", async
   await page.getByLabel("職務経歴書").setInputFiles({ name: "keireki.pdf", mimeType: "application/pdf", buffer: Buffer.from("<html>not a pdf</html>") });
   await page.getByRole("button", { name: "確認画面へ" }).click();
   await page.getByRole("button", { name: "この内容で応募する" }).click();
-  await expect(page).toHaveURL(/\/apply\?error=/);
   await expect(page.getByRole("alert")).toHaveText("このファイルの形式は受け付けていません。PDF、JPEG、PNGのいずれかを選んでください。");
   await expect(page.getByLabel("志望動機")).toHaveValue("書類の形式を確かめます。");
+});
+
+test.describe("without JavaScript", () => {
+  test.use({ javaScriptEnabled: false });
+
+  test("the application form posts itself and a bad file comes back with the reason", async ({ page }) => {
+    await page.goto("/login");
+    await page.getByLabel("メールアドレス").fill("seeker2@example.jp");
+    await page.getByLabel("パスワード").fill("demo-password-1");
+    await page.getByRole("button", { name: "ログイン" }).click();
+    await expect(page).toHaveURL(/\/mypage$/);
+    await page.goto("/jobs?pref=45&self=1");
+    const href = await page.locator(".posting-card h2 a").first().getAttribute("href");
+    await page.goto(`${href}/apply`);
+    await page.getByLabel("上記の内容を確認しました").check();
+    await page.getByLabel("志望動機").fill("JavaScriptなしでも応募できます。");
+    await page.getByLabel("履歴書").setInputFiles({ name: "r.pdf", mimeType: "application/pdf", buffer: Buffer.from("%PDF-1.4 cut short") });
+    await page.getByRole("button", { name: "この内容で応募する" }).click();
+    await expect(page).toHaveURL(/\/apply\?error=/);
+    await expect(page.getByRole("alert")).toHaveText("ファイルが壊れているか、途中までしかありません。元のファイルを確認して、もう一度選んでください。");
+  });
 });

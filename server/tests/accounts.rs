@@ -1941,3 +1941,123 @@ async fn seekers_change_their_profile_and_registered_ones_their_registration() {
         assert!(quiet.contains(r#""waiting":[]"#), "{quiet}");
     }
 }
+
+#[tokio::test]
+async fn drafts_follow_the_seeker_without_an_older_copy_overwriting_a_newer_one() {
+    use madoguchi_db::entity::{draft, posting};
+    use sea_orm::{ColumnTrait, QueryFilter};
+    for backend in backends() {
+        let app = app(backend).await;
+        let today = madoguchi_shared::today_in_japan(chrono::Utc::now());
+        let number = posting::Entity::find()
+            .filter(posting::Column::Status.eq("published"))
+            .filter(posting::Column::Disclosure.eq(1))
+            .filter(posting::Column::AcceptsSelfApplication.eq(true))
+            .filter(posting::Column::ValidUntil.gte(today))
+            .one(&app.db)
+            .await
+            .unwrap()
+            .unwrap()
+            .number
+            .unwrap();
+        let put = |cookie: String, text: &'static str, at: i64| {
+            let app = &app;
+            let number = number.clone();
+            async move {
+                call(
+                    app,
+                    "/api/drafts/put",
+                    &form(&[
+                        ("key", &number),
+                        ("text", text),
+                        ("edited_at", &at.to_string()),
+                    ]),
+                    Some(&cookie),
+                )
+                .await
+            }
+        };
+        let (res, _) = call(&app, "/api/drafts/get", &format!("key={number}"), None).await;
+        assert_eq!(res.status(), StatusCode::UNAUTHORIZED);
+        register(&app, "drafts@example.jp").await;
+        let seeker = session_cookie(&login(&app, "drafts@example.jp", PASSWORD).await.0).unwrap();
+        let (res, body) = put(seeker.clone(), "端末Aの下書き", 2_000).await;
+        assert_eq!(res.status(), StatusCode::OK, "{body}");
+        // An older copy from another device does not replace it: the newer
+        // one comes back.
+        let (_, body) = put(seeker.clone(), "古い端末の下書き", 1_000).await;
+        assert!(
+            body.contains("端末Aの下書き") && body.contains("2000"),
+            "{body}"
+        );
+        let (_, body) = put(seeker.clone(), "端末Bの新しい下書き", 3_000).await;
+        assert!(body.contains("端末Bの新しい下書き"), "{body}");
+        assert_eq!(draft::Entity::find().count(&app.db).await.unwrap(), 1);
+        // Bad keys, times and lengths are refused.
+        for (key, at, text) in [
+            ("../x", "5", "a".to_owned()),
+            (number.as_str(), "0", "a".to_owned()),
+            (number.as_str(), "9", "あ".repeat(2001)),
+        ] {
+            let (res, _) = call(
+                &app,
+                "/api/drafts/put",
+                &form(&[("key", key), ("text", &text), ("edited_at", at)]),
+                Some(&seeker),
+            )
+            .await;
+            assert_eq!(res.status(), StatusCode::BAD_REQUEST, "{key} {at}");
+        }
+        // Another seeker sees nothing of it.
+        register(&app, "drafts-other@example.jp").await;
+        let other =
+            session_cookie(&login(&app, "drafts-other@example.jp", PASSWORD).await.0).unwrap();
+        let (_, body) = call(
+            &app,
+            "/api/drafts/get",
+            &format!("key={number}"),
+            Some(&other),
+        )
+        .await;
+        assert_eq!(body, "null");
+        // Sent with the page's own request (JSON answer): the draft goes.
+        let parts = vec![
+            ("number", None, number.clone().into_bytes()),
+            ("key", None, b"0123456789abcdef0123456789abcdef".to_vec()),
+            (
+                "motivation",
+                None,
+                "端末Bの新しい下書き".as_bytes().to_vec(),
+            ),
+            ("acknowledged", None, b"on".to_vec()),
+            ("draft", None, number.clone().into_bytes()),
+        ];
+        let (res, body) = send_json(&app, &parts, &seeker).await;
+        assert_eq!(res.status(), StatusCode::OK, "{body}");
+        assert!(body.starts_with("{\"id\":"), "{body}");
+        assert_eq!(draft::Entity::find().count(&app.db).await.unwrap(), 0);
+        // Refused the same way: the error as JSON with its status.
+        let (res, body) = send_json(&app, &parts, &other).await;
+        assert_eq!(res.status(), StatusCode::CONFLICT, "{body}");
+        assert_eq!(body, "\"AlreadyApplied\"");
+    }
+}
+
+/// An application form sent by the page itself, answered in JSON.
+async fn send_json(
+    app: &TestApp,
+    parts: &[(&str, Option<&str>, Vec<u8>)],
+    cookie: &str,
+) -> (http::Response<()>, String) {
+    let (boundary, body) = multipart(parts);
+    let req = Request::post("/applications/send")
+        .header(
+            header::CONTENT_TYPE,
+            format!("multipart/form-data; boundary={boundary}"),
+        )
+        .header(header::ACCEPT, "application/json")
+        .header(header::COOKIE, cookie)
+        .body(Body::from(body))
+        .unwrap();
+    split(app.send(req).await).await
+}

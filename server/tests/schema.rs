@@ -45,6 +45,13 @@ async fn every_table_exists_and_the_demo_data_is_consistent() {
         assert_eq!(direct_request::Entity::find().count(db).await.unwrap(), 0);
         assert_eq!(audit_log::Entity::find().count(db).await.unwrap(), 0);
         assert_eq!(session::Entity::find().count(db).await.unwrap(), 0);
+        assert_eq!(
+            madoguchi_db::entity::draft::Entity::find()
+                .count(db)
+                .await
+                .unwrap(),
+            0
+        );
     }
 }
 

@@ -8,6 +8,7 @@ pub mod account;
 pub mod application;
 pub mod date;
 pub mod document;
+pub mod draft;
 pub mod error;
 pub mod establishment;
 pub mod keyword;

@@ -18,6 +18,8 @@ pub struct ApplicationForm {
     pub key: String,
     /// When answering a recommendation: its id and deadline.
     pub referral: Option<(i32, chrono::NaiveDate)>,
+    /// The seeker's account: drafts on a shared device are kept apart.
+    pub user: i32,
 }
 
 /// One application, for its seeker, the posting's establishment or the
@@ -114,6 +116,7 @@ pub async fn apply_form(number: String) -> Result<ApplicationForm, AppError> {
         applied: state.applied,
         key: madoguchi_db::apply::new_submission_key(),
         referral: None,
+        user: user.id,
     })
 }
 

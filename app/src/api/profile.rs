@@ -92,6 +92,8 @@ pub struct AttentionItems {
     pub unread_notices: u64,
     /// New postings matching saved searches, summed.
     pub new_matches: u64,
+    /// The seeker's account, for what this device keeps of theirs.
+    pub user: i32,
 }
 
 #[server(prefix = "/api", endpoint = "mypage/attention")]
@@ -124,5 +126,6 @@ pub async fn attention() -> Result<AttentionItems, AppError> {
         new_results: a.new_results,
         unread_notices: unread,
         new_matches,
+        user: user.id,
     })
 }

@@ -24,8 +24,10 @@ pub async fn my_referrals() -> Result<Option<Vec<Referral>>, AppError> {
 /// seeker's, 410 (`Expired`) after its deadline, 409 once used.
 #[server(prefix = "/api", endpoint = "referrals/form")]
 pub async fn referral_form(id: i32) -> Result<ApplicationForm, AppError> {
+    use madoguchi_shared::account::Role;
     use madoguchi_shared::application::ReferralStatus;
     use madoguchi_shared::records::Referral;
+    let user = crate::state::require_role(&[Role::Seeker]).await?;
     let referral: Referral = my_referrals()
         .await?
         .and_then(|list| list.into_iter().find(|r| r.id == id))
@@ -45,6 +47,7 @@ pub async fn referral_form(id: i32) -> Result<ApplicationForm, AppError> {
         applied: false,
         key: madoguchi_db::apply::new_submission_key(),
         referral: Some((id, referral.deadline)),
+        user: user.id,
     })
 }
 

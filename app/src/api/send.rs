@@ -56,6 +56,8 @@ struct Fields {
     motivation: Option<String>,
     key: Option<String>,
     acknowledged: bool,
+    /// The posting number whose draft goes once the application is sent.
+    draft: Option<String>,
     files: Vec<(DocumentKind, Vec<u8>)>,
 }
 
@@ -124,6 +126,7 @@ async fn read_fields(multipart: &mut Multipart) -> Result<Fields, (Fields, AppEr
             "motivation" => f.motivation = Some(text),
             "key" => f.key = Some(text),
             "acknowledged" => f.acknowledged = matches!(text.as_str(), "on" | "true"),
+            "draft" => f.draft = Some(text),
             _ => {}
         }
     }
@@ -210,12 +213,52 @@ async fn remove(dir: &Path, docs: &[StoredDocument]) {
     }
 }
 
+/// How the answer is given: redirects for a form the browser posts
+/// itself, JSON (`{"id":…}`, or the `AppError` with its status) for the
+/// page's own sends (JavaScript, and waiting applications sent when the
+/// connection comes back).
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Answer {
+    Redirect,
+    Json,
+}
+
+impl Answer {
+    fn of(headers: &axum::http::HeaderMap) -> Answer {
+        let json = headers
+            .get(header::ACCEPT)
+            .and_then(|v| v.to_str().ok())
+            .is_some_and(|v| v.starts_with("application/json"));
+        if json { Answer::Json } else { Answer::Redirect }
+    }
+
+    fn refused(self, target: &Target, error: AppError) -> Response {
+        match self {
+            Answer::Redirect => back(target, &error),
+            Answer::Json => {
+                let status =
+                    StatusCode::from_u16(error.status()).unwrap_or(StatusCode::BAD_REQUEST);
+                (status, axum::Json(error)).into_response()
+            }
+        }
+    }
+
+    fn sent(self, id: i32) -> Response {
+        match self {
+            Answer::Redirect => Redirect::to(&format!("/mypage/applications/{id}")).into_response(),
+            Answer::Json => axum::Json(serde_json::json!({ "id": id })).into_response(),
+        }
+    }
+}
+
 /// `POST /applications/send`.
 pub async fn send_application(
     State(state): State<AppState>,
     auth: AuthSession,
+    headers: axum::http::HeaderMap,
     mut multipart: Multipart,
 ) -> Response {
+    let answer = Answer::of(&headers);
     let fields = read_fields(&mut multipart).await;
     let (fields, read_error) = match fields {
         Ok(f) => (f, None),
@@ -225,18 +268,33 @@ pub async fn send_application(
         return (StatusCode::BAD_REQUEST, "malformed application form").into_response();
     };
     let Some(user) = auth.user else {
+        if answer == Answer::Json {
+            return answer.refused(&target, AppError::Unauthorized);
+        }
         let next = target.form_path();
         return Redirect::to(&format!("/login?next={next}")).into_response();
     };
     if user.role != Role::Seeker {
-        return back(&target, &AppError::Forbidden);
+        return answer.refused(&target, AppError::Forbidden);
     }
     if let Some(error) = read_error {
-        return back(&target, &error);
+        return answer.refused(&target, error);
     }
+    let draft = fields
+        .draft
+        .clone()
+        .filter(|k| madoguchi_shared::draft::valid_key(k));
     match apply(&state, user.id, &target, fields).await {
-        Ok(id) => Redirect::to(&format!("/mypage/applications/{id}")).into_response(),
-        Err(error) => back(&target, &error),
+        Ok(id) => {
+            // Sent: the server's draft of the statement goes too.
+            if let Some(key) = draft
+                && let Err(e) = madoguchi_db::draft::remove(&state.db, user.id, &key).await
+            {
+                crate::state::internal(e);
+            }
+            answer.sent(id)
+        }
+        Err(error) => answer.refused(&target, error),
     }
 }
 

@@ -64,13 +64,16 @@ fn AccountDetails(user: madoguchi_shared::account::CurrentUser) -> impl IntoView
     let name = user.display_name.clone();
     let lang = move || crate::domain_lang(i18n);
     let role = user.role;
+    let user_id = user.id;
     view! {
         <p class="welcome" data-testid="welcome">
             {t!(i18n, account_welcome, name = move || name.clone())}
         </p>
         <p>{t!(i18n, account_role)}": "{move || role.label(lang())}</p>
         <ActionForm action=logout>
-            <button type="submit" class="secondary">{t!(i18n, nav_logout)}</button>
+            // What this device keeps of the seeker (drafts, waiting
+            // applications, pages kept offline) leaves with them.
+            <button type="submit" class="secondary" on:click=move |_| crate::offline::forget_user(user_id)>{t!(i18n, nav_logout)}</button>
         </ActionForm>
         {(role == Role::Admin).then(|| view! { <crate::pages::admin::StaffAccounts /> })}
         {(role == Role::Seeker).then(|| view! {

@@ -98,10 +98,6 @@ pub fn ApplicationPage() -> impl IntoView {
             {move || Suspend::new(async move {
                 match app.await {
                     Ok(a) => {
-                        // Sent: the draft of this posting's statement goes.
-                        if let Some(n) = a.posting_number.clone() {
-                            Effect::new(move |_| crate::pages::apply::draft::clear(&crate::pages::apply::draft_key(&n)));
-                        }
                         let (method, status) = (a.method, a.status);
                         let id = a.id;
                         view! {

@@ -12,9 +12,25 @@ use crate::i18n::*;
 pub fn Attention() -> impl IntoView {
     let i18n = use_i18n();
     let items = Resource::new(|| (), |_| attention());
-    // Drafts live on this device only: counted once hydrated.
+    // Drafts and waiting applications live on this device: counted once
+    // hydrated; waiting ones are sent when the connection allows.
     let drafts = RwSignal::new(0usize);
-    Effect::new(move |_| drafts.set(crate::pages::apply::draft::count()));
+    let waiting = RwSignal::new(0usize);
+    Effect::new(move |_| {
+        if let Some(Ok(a)) = items.get() {
+            let user = a.user;
+            crate::offline::keep_for_offline(vec!["/mypage".to_owned()]);
+            drafts.set(crate::offline::draft_count(user));
+            waiting.set(crate::offline::waiting(user).len());
+            if waiting.get_untracked() > 0 && crate::offline::online() {
+                leptos::task::spawn_local(async move {
+                    crate::offline::flush(user).await;
+                    waiting.set(crate::offline::waiting(user).len());
+                    drafts.set(crate::offline::draft_count(user));
+                });
+            }
+        }
+    });
     view! {
         <section class="mypage-section attention" data-testid="attention" aria-labelledby="attention-heading">
             <h2 id="attention-heading">{t!(i18n, attention_heading)}</h2>
@@ -42,11 +58,14 @@ pub fn Attention() -> impl IntoView {
                                     {(a.new_matches > 0).then(|| view! {
                                         <li class="attention-item"><a href="#saved-searches">{t!(i18n, attention_matches, count = move || a.new_matches)}</a></li>
                                     })}
+                                    {move || (waiting.get() > 0).then(|| view! {
+                                        <li class="attention-item urgent" data-testid="attention-waiting">{t!(i18n, attention_waiting, count = move || waiting.get())}</li>
+                                    })}
                                     {move || (drafts.get() > 0).then(|| view! {
                                         <li class="attention-item" data-testid="attention-drafts">{t!(i18n, attention_drafts, count = move || drafts.get())}</li>
                                     })}
                                 </ul>
-                                {move || (quiet && drafts.get() == 0).then(|| view! { <p>{t!(i18n, attention_none)}</p> })}
+                                {move || (quiet && drafts.get() == 0 && waiting.get() == 0).then(|| view! { <p>{t!(i18n, attention_none)}</p> })}
                             }.into_any()
                         }
                         Err(error) => view! { <ErrorMessage error /> }.into_any(),

@@ -9,6 +9,7 @@ pub mod account;
 pub mod apply;
 pub mod audit;
 pub mod demo;
+pub mod draft;
 pub mod entity;
 pub mod favourite;
 pub mod migration;

@@ -5,6 +5,7 @@ pub mod application_document;
 pub mod audit_log;
 pub mod consultation;
 pub mod direct_request;
+pub mod draft;
 pub mod establishment;
 pub mod favourite;
 pub mod message;
