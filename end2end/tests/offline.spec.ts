@@ -160,3 +160,19 @@ test("logout removes the seeker's drafts from the device", async ({ page }, info
   await expect(page).not.toHaveURL(/\/mypage$/);
   expect(await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith("madoguchi-draft-")))).toEqual([]);
 });
+
+test("profile texts not yet saved are offered back after a reload", async ({ page }, info) => {
+  await registerSeeker(page, address("profile", info.project.name), "職歴 三郎", "ショクレキ サブロウ");
+  await gotoHydrated(page, "/mypage/profile");
+  await page.getByLabel("職歴").fill("2015年〜2024年 倉庫内作業（フォークリフト）");
+  await page.reload();
+  await expect(page.locator("html")).toHaveAttribute("data-hydrated", "true");
+  await expect(page.getByLabel("職歴")).toHaveValue("");
+  await page.getByTestId("profile-unsaved").getByRole("button", { name: "入力を復元する" }).click();
+  await expect(page.getByLabel("職歴")).toHaveValue("2015年〜2024年 倉庫内作業（フォークリフト）");
+  await page.getByRole("button", { name: "求職情報を保存する" }).click();
+  await expect(page.getByTestId("profile-saved")).toBeVisible();
+  await page.reload();
+  await expect(page.getByLabel("職歴")).toHaveValue("2015年〜2024年 倉庫内作業（フォークリフト）");
+  await expect(page.getByTestId("profile-unsaved")).toHaveCount(0);
+});

@@ -18,6 +18,8 @@ pub struct ProfileView {
     pub registration_valid_until: Option<String>,
     pub birth_date: Option<String>,
     pub form: ProfileForm,
+    /// The seeker's account, for the drafts this device keeps of theirs.
+    pub user: i32,
 }
 
 #[server(prefix = "/api", endpoint = "profile/mine")]
@@ -37,6 +39,7 @@ pub async fn my_profile() -> Result<ProfileView, AppError> {
         registration_valid_until: p.registration_valid_until.map(|d| d.to_string()),
         birth_date: p.profile.birth_date.clone(),
         form: ProfileForm::of(&p.profile),
+        user: user.id,
     })
 }
 

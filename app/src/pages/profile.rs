@@ -33,7 +33,7 @@ pub fn ProfilePage() -> impl IntoView {
                 match profile.await {
                     Ok(p) => view! {
                         <Registration p=p.clone() action=registration />
-                        <ProfileFormView form=p.form birth_date=p.birth_date action=save />
+                        <ProfileFormView form=p.form birth_date=p.birth_date user=p.user action=save />
                     }.into_any(),
                     Err(AppError::Unauthorized) => view! { <Redirect path="/login?next=/mypage/profile" /> }.into_any(),
                     Err(error) => view! { <ErrorMessage error /> }.into_any(),
@@ -85,9 +85,61 @@ fn Registration(p: ProfileView, action: ServerAction<SetRegistration>) -> impl I
 fn ProfileFormView(
     form: ProfileForm,
     birth_date: Option<String>,
+    user: i32,
     action: ServerAction<SaveProfile>,
 ) -> impl IntoView {
+    use crate::offline;
+    use madoguchi_shared::draft::Draft;
     let i18n = use_i18n();
+    // The long texts are kept on this device as they are typed; text not
+    // yet saved (the tab closed, the connection dropped) is offered back.
+    let education = NodeRef::<leptos::html::Textarea>::new();
+    let history = NodeRef::<leptos::html::Textarea>::new();
+    let drafts = StoredValue::new([
+        ("profile-education", form.education.clone(), education),
+        ("profile-work-history", form.work_history.clone(), history),
+    ]);
+    let unsaved = RwSignal::new(false);
+    Effect::new(move |_| {
+        let differs = drafts.with_value(|drafts| {
+            drafts.iter().any(|(key, stored, _)| {
+                offline::load_draft(user, key).is_some_and(|d| d.text != *stored)
+            })
+        });
+        unsaved.set(differs);
+    });
+    let restore = move |_| {
+        drafts.with_value(|drafts| {
+            for (key, _, node) in drafts.iter() {
+                if let (Some(d), Some(el)) = (offline::load_draft(user, key), node.get()) {
+                    el.set_value(&d.text);
+                }
+            }
+        });
+        unsaved.set(false);
+    };
+    let keep = move |key: &'static str| {
+        move |ev: leptos::ev::Event| {
+            let text = event_target_value(&ev);
+            offline::save_draft(
+                user,
+                key,
+                &Draft {
+                    text,
+                    edited_at: offline::now_ms(),
+                },
+            );
+        }
+    };
+    Effect::new(move |_| {
+        if matches!(action.value().get(), Some(Ok(()))) {
+            drafts.with_value(|drafts| {
+                for (key, _, _) in drafts.iter() {
+                    offline::clear_draft(user, key);
+                }
+            });
+        }
+    });
     let lang = move || crate::domain_lang(i18n);
     let pref_select = move |name: &'static str, id: &'static str, chosen: String| {
         view! {
@@ -139,14 +191,20 @@ fn ProfileFormView(
                     <input id="pf-hours" name="form[hours]" maxlength=limits::HOURS value=form.hours.clone() />
                 </fieldset>
                 <label for="pf-education">{t!(i18n, profile_education)}</label>
-                <textarea id="pf-education" name="form[education]" rows="4" maxlength=limits::LONG_TEXT>{form.education.clone()}</textarea>
+                {move || unsaved.get().then(|| view! {
+                    <div class="legal-notice" data-testid="profile-unsaved">
+                        <p>{t!(i18n, profile_unsaved)}</p>
+                        <button type="button" class="secondary small" on:click=restore>{t!(i18n, profile_restore)}</button>
+                    </div>
+                })}
+                <textarea id="pf-education" name="form[education]" rows="4" maxlength=limits::LONG_TEXT node_ref=education on:input=keep("profile-education")>{form.education.clone()}</textarea>
                 <label for="pf-history">{t!(i18n, profile_work_history)}</label>
-                <textarea id="pf-history" name="form[work_history]" rows="6" maxlength=limits::LONG_TEXT>{form.work_history.clone()}</textarea>
+                <textarea id="pf-history" name="form[work_history]" rows="6" maxlength=limits::LONG_TEXT node_ref=history on:input=keep("profile-work-history")>{form.work_history.clone()}</textarea>
                 <label for="pf-licences">{t!(i18n, profile_licences)}</label>
                 <textarea id="pf-licences" name="form[licences]" rows="4" aria-describedby="pf-licences-hint">{form.licences.clone()}</textarea>
                 <p class="hint" id="pf-licences-hint">{t!(i18n, profile_licences_hint, max = move || limits::LICENCES)}</p>
                 <label class="check"><input type="checkbox" name="form[public]" checked=checked(&form.public) />{t!(i18n, profile_public)}</label>
-                <button type="submit" class="primary">{t!(i18n, account_save)}</button>
+                <button type="submit" class="primary">{t!(i18n, profile_save)}</button>
             </ActionForm>
             {move || match action.value().get() {
                 Some(Ok(())) => Some(view! { <p role="status" data-testid="profile-saved">{t!(i18n, profile_saved)}</p> }.into_any()),
