@@ -13,6 +13,7 @@ pub mod error;
 pub mod establishment;
 pub mod keyword;
 pub mod label;
+pub mod lint;
 pub mod message;
 pub mod office;
 pub mod posting;

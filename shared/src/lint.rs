@@ -1,0 +1,267 @@
+//! The legal linter of the 求人票: what a posting must say and must not
+//! say, checked while the employer types and again on submit. Each
+//! finding names the field and the rule; the user interface words it in
+//! the user's language. Pure: the same checks run in the browser and on
+//! the server.
+//!
+//! Rules checked here:
+//! - an age limit only with an exception reason of 雇用対策法施行規則
+//!   第1条の3第1項 and a sensible range;
+//! - expressions that name or favour one sex (男女雇用機会均等法 第5条),
+//!   from the word list `shared/data/gendered_terms.tsv`, each with a
+//!   neutral alternative;
+//! - the items required since April 2024 (労働基準法施行規則 第5条):
+//!   the scope of changes to duties and workplace, and for fixed-term
+//!   contracts the renewal terms;
+//! - 固定残業代 only with both its hours and its amount, and a text that
+//!   speaks of fixed overtime pay only where the amounts are stated.
+
+use serde::{Deserialize, Serialize};
+
+use crate::ValidationError;
+use crate::posting::ContractTerm;
+use crate::records::Posting;
+
+/// What a finding is about.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Rule {
+    /// The age limit breaks the rule named by the error.
+    AgeLimit(ValidationError),
+    /// An expression that names or favours one sex, with the neutral one.
+    Gendered { found: String, neutral: String },
+    /// 業務の変更の範囲 or 就業場所の変更の範囲 is not stated.
+    ChangeScope,
+    /// A fixed-term contract without its renewal terms (更新の有無・条件).
+    RenewalTerms,
+    /// 固定残業代 without its hours or its amount.
+    FixedOvertime,
+}
+
+/// One finding: the form field (its input name) and the rule.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Finding {
+    pub field: String,
+    pub rule: Rule,
+}
+
+const GENDERED: &str = include_str!("../data/gendered_terms.tsv");
+
+/// The word list: (expression, neutral alternative), longest first, so a
+/// longer expression is reported rather than the shorter one inside it.
+pub fn gendered_terms() -> Vec<(&'static str, &'static str)> {
+    let mut terms: Vec<(&str, &str)> = GENDERED
+        .lines()
+        .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+        .filter_map(|l| l.split_once('\t'))
+        .map(|(a, b)| (a.trim(), b.trim()))
+        .collect();
+    terms.sort_by_key(|(a, _)| std::cmp::Reverse(a.chars().count()));
+    terms
+}
+
+/// The gendered expressions in `text`, each once, longest match first.
+pub fn gendered_in(text: &str) -> Vec<(&'static str, &'static str)> {
+    let mut found: Vec<(&str, &str)> = Vec::new();
+    let mut rest = text.to_owned();
+    for (term, neutral) in gendered_terms() {
+        if rest.contains(term) {
+            found.push((term, neutral));
+            // Blank it out so a shorter term inside it is not reported too.
+            rest = rest.replace(term, &"\u{3000}".repeat(term.chars().count()));
+        }
+    }
+    found
+}
+
+/// Every finding for `p`, in the order of the form.
+pub fn lint(p: &Posting) -> Vec<Finding> {
+    let mut out = Vec::new();
+    let mut finding = |field: &str, rule: Rule| {
+        out.push(Finding {
+            field: field.to_owned(),
+            rule,
+        })
+    };
+    if let Err(e) = p.age_limit.validate() {
+        finding("age_limit", Rule::AgeLimit(e));
+    }
+    let t = &p.terms;
+    for (field, text) in [
+        ("title", p.title.as_str()),
+        ("description", p.description.as_str()),
+        ("experience", t.experience.as_str()),
+        ("education", t.education.as_str()),
+        ("selection", t.selection.as_str()),
+    ] {
+        for (found, neutral) in gendered_in(text) {
+            finding(
+                field,
+                Rule::Gendered {
+                    found: found.to_owned(),
+                    neutral: neutral.to_owned(),
+                },
+            );
+        }
+    }
+    if t.duty_change_scope.trim().is_empty() {
+        finding("duty_change_scope", Rule::ChangeScope);
+    }
+    if t.workplace_change_scope.trim().is_empty() {
+        finding("workplace_change_scope", Rule::ChangeScope);
+    }
+    if let ContractTerm::Fixed { renewal, .. } = &t.contract
+        && renewal.trim().is_empty()
+    {
+        finding("renewal", Rule::RenewalTerms);
+    }
+    match t.fixed_overtime {
+        Some(f) if f.hours == 0 || f.amount <= 0 => finding("fixed_overtime", Rule::FixedOvertime),
+        None if p.description.contains("固定残業") || p.description.contains("みなし残業") => {
+            finding("fixed_overtime", Rule::FixedOvertime)
+        }
+        _ => {}
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    use crate::posting::{
+        AgeExceptionReason, AgeLimit, Disclosure, EmploymentType, FixedOvertime, PostingCategory,
+        PostingStatus, PostingTerms, WageForm, WorkArrangement,
+    };
+
+    /// A posting that breaks no rule.
+    fn clean() -> Posting {
+        let day = chrono::NaiveDate::from_ymd_opt(2026, 11, 25).unwrap();
+        Posting {
+            number: None,
+            status: PostingStatus::Draft,
+            disclosure: Disclosure::Public,
+            title: "看護師（病棟）".to_owned(),
+            establishment: Some("医療法人さくら会".to_owned()),
+            category: PostingCategory::FullTime,
+            employment: EmploymentType::Regular,
+            arrangement: WorkArrangement::Direct,
+            occupation_code: "B-091-01".to_owned(),
+            description: "病棟での看護業務全般。".to_owned(),
+            prefecture: crate::prefecture::Prefecture::from_code(13).unwrap(),
+            city: "新宿区".to_owned(),
+            station: None,
+            walk_minutes: None,
+            wage_form: WageForm::Monthly,
+            wage_min: 280_000,
+            wage_max: 350_000,
+            flags: Vec::new(),
+            openings: 2,
+            annual_holidays: Some(120),
+            weekly_days: Some(5),
+            age_limit: AgeLimit::None,
+            accepts_referral: true,
+            accepts_self_application: true,
+            workplace_named: true,
+            terms: PostingTerms {
+                duty_change_scope: "法人の定める業務".to_owned(),
+                workplace_change_scope: "変更なし".to_owned(),
+                ..Default::default()
+            },
+            accepted_on: day,
+            valid_until: day,
+        }
+    }
+
+    fn fields(p: &Posting) -> Vec<String> {
+        lint(p).into_iter().map(|f| f.field).collect()
+    }
+
+    #[test]
+    fn a_clean_posting_has_no_findings() {
+        assert_eq!(lint(&clean()), vec![]);
+    }
+
+    #[test]
+    fn each_rule_names_its_field() {
+        let mut p = clean();
+        p.age_limit = AgeLimit::Range {
+            min: None,
+            max: Some(35),
+            reason: None,
+        };
+        p.title = "営業マン".to_owned();
+        p.terms.duty_change_scope = " ".to_owned();
+        p.terms.contract = ContractTerm::Fixed {
+            months: 6,
+            renewal: String::new(),
+            renewal_cap: None,
+        };
+        p.terms.fixed_overtime = Some(FixedOvertime {
+            hours: 0,
+            amount: 30_000,
+        });
+        let found = lint(&p);
+        assert_eq!(
+            fields(&p),
+            [
+                "age_limit",
+                "title",
+                "duty_change_scope",
+                "renewal",
+                "fixed_overtime"
+            ]
+        );
+        assert_eq!(
+            found[0].rule,
+            Rule::AgeLimit(ValidationError::AgeLimitWithoutReason)
+        );
+        assert_eq!(
+            found[1].rule,
+            Rule::Gendered {
+                found: "営業マン".to_owned(),
+                neutral: "営業職".to_owned()
+            }
+        );
+        // With a legal reason the age limit passes.
+        p.age_limit = AgeLimit::Range {
+            min: None,
+            max: Some(35),
+            reason: Some(AgeExceptionReason::RetirementAge),
+        };
+        assert!(!fields(&p).contains(&"age_limit".to_owned()));
+    }
+
+    #[test]
+    fn fixed_overtime_pay_needs_hours_and_amount_even_when_only_mentioned() {
+        let mut p = clean();
+        p.description = "月給には固定残業代を含みます。".to_owned();
+        assert_eq!(fields(&p), ["fixed_overtime"]);
+        p.terms.fixed_overtime = Some(FixedOvertime {
+            hours: 20,
+            amount: 35_000,
+        });
+        assert_eq!(lint(&p), vec![]);
+    }
+
+    #[test]
+    fn the_word_list_reads_and_offers_neutral_terms() {
+        let terms = gendered_terms();
+        assert!(terms.len() >= 25);
+        assert!(terms.contains(&("看護婦", "看護師")));
+        assert!(terms.contains(&("営業マン", "営業職")));
+        assert!(terms.iter().all(|(a, b)| !a.is_empty() && !b.is_empty()));
+    }
+
+    #[test]
+    fn gendered_expressions_are_found_once_with_the_longest_match() {
+        assert_eq!(
+            gendered_in("看護婦・保母を募集。主婦（夫）歓迎です。"),
+            vec![
+                ("主婦（夫）歓迎", "家事・育児と両立しやすい"),
+                ("看護婦", "看護師"),
+                ("保母", "保育士"),
+            ]
+        );
+        assert!(gendered_in("看護師・保育士を募集します。").is_empty());
+    }
+}
