@@ -72,6 +72,8 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/mypage/applications/:id/letter") view=crate::pages::applications::ReferralLetterPage ssr=SsrMode::Async />
                         <Route path=path!("/mypage/referrals/:id/apply") view=crate::pages::referrals::ReferralApplyPage ssr=SsrMode::Async />
                         <Route path=path!("/employer") view=EmployerHome ssr=SsrMode::InOrder />
+                        <Route path=path!("/employer/applicants") view=crate::pages::applicants::ApplicantsPage ssr=SsrMode::Async />
+                        <Route path=path!("/employer/applicants/:id") view=crate::pages::applicants::ApplicantPage ssr=SsrMode::Async />
                         <Route path=path!("/staff") view=StaffHome ssr=SsrMode::InOrder />
                         <Route path=path!("/admin") view=AdminHome ssr=SsrMode::InOrder />
                     </Routes>

@@ -2061,3 +2061,142 @@ async fn send_json(
         .unwrap();
     split(app.send(req).await).await
 }
+
+#[tokio::test]
+async fn employers_list_their_applicants_only_and_send_each_result_once() {
+    use madoguchi_db::entity::{application, establishment, referral_letter};
+    use sea_orm::{ColumnTrait, QueryFilter};
+    for backend in backends() {
+        let app = app(backend).await;
+        madoguchi_db::demo::seed_demo_accounts(&app.db)
+            .await
+            .unwrap();
+        let employer = session_of(&app, "employer@example.jp").await;
+        let list = |cookie: String, body: &'static str| {
+            let app = &app;
+            async move { call(app, "/api/employer/applicants", body, Some(&cookie)).await }
+        };
+        let (res, body) = list(employer.clone(), "").await;
+        assert_eq!(res.status(), StatusCode::OK, "{body}");
+        let page: madoguchi_shared::application::ApplicantPage =
+            serde_json::from_str(&body).unwrap();
+        assert_eq!(page.total, 2, "{body}");
+        let mut names: Vec<&str> = page.rows.iter().map(|r| r.seeker_name.as_str()).collect();
+        names.sort();
+        assert_eq!(names, ["佐藤 健", "山田 花子"]);
+        // Filters: method, name (part of the reading too), a bad stage.
+        let (_, body) = list(employer.clone(), "method=online_referral").await;
+        assert!(body.contains(r#""total":1"#), "{body}");
+        // ヤマダ (a reading), 佐藤 (a name), 鈴木 (nobody), a LIKE wildcard.
+        for (name, total) in [
+            ("%E3%83%A4%E3%83%9E%E3%83%80", 1),
+            ("%E4%BD%90%E8%97%A4", 1),
+            ("%E9%88%B4%E6%9C%A8", 0),
+            ("%25", 0),
+        ] {
+            let (_, body) = list(
+                employer.clone(),
+                Box::leak(format!("name={name}").into_boxed_str()),
+            )
+            .await;
+            assert!(
+                body.contains(&format!(r#""total":{total}"#)),
+                "{name}: {body}"
+            );
+        }
+        let (res, body) = list(employer.clone(), "status=maybe").await;
+        assert_eq!(res.status(), StatusCode::BAD_REQUEST);
+        assert!(body.contains("status"), "{body}");
+        // Another establishment's employer sees none and decides nothing.
+        let other_est = establishment::Entity::find()
+            .filter(establishment::Column::Name.ne("社会福祉法人あおば会"))
+            .one(&app.db)
+            .await
+            .unwrap()
+            .unwrap()
+            .id;
+        madoguchi_db::account::create_account(
+            &app.db,
+            NewAccount {
+                email: "other-employer@example.jp".to_owned(),
+                password_hash: madoguchi_db::account::hash_password(PASSWORD.to_owned())
+                    .await
+                    .unwrap(),
+                role: Role::Employer,
+                display_name: "他社".to_owned(),
+                office_id: None,
+                establishment_id: Some(other_est),
+            },
+        )
+        .await
+        .unwrap();
+        let other = session_of(&app, "other-employer@example.jp").await;
+        let (_, body) = list(other.clone(), "").await;
+        let theirs: madoguchi_shared::application::ApplicantPage =
+            serde_json::from_str(&body).unwrap();
+        assert!(
+            theirs
+                .rows
+                .iter()
+                .all(|r| page.rows.iter().all(|o| o.id != r.id)),
+            "{body}"
+        );
+        let referred = page
+            .rows
+            .iter()
+            .find(|r| r.method == madoguchi_shared::application::ApplicationMethod::OnlineReferral)
+            .unwrap()
+            .id;
+        let decide = |cookie: String, body: String| {
+            let app = &app;
+            async move { call(app, "/api/employer/decide", &body, Some(&cookie)).await }
+        };
+        let (res, _) = decide(other.clone(), format!("id={referred}&result=hired")).await;
+        assert_eq!(res.status(), StatusCode::NOT_FOUND);
+        // The seeker cannot decide either.
+        let seeker = session_of(&app, "seeker@example.jp").await;
+        let (res, _) = decide(seeker.clone(), format!("id={referred}&result=hired")).await;
+        assert_eq!(res.status(), StatusCode::FORBIDDEN);
+        // 不採用 needs its reason.
+        let (res, body) = decide(employer.clone(), format!("id={referred}&result=not_hired")).await;
+        assert_eq!(res.status(), StatusCode::BAD_REQUEST);
+        assert!(body.contains("reason"), "{body}");
+        let unchanged = application::Entity::find_by_id(referred)
+            .one(&app.db)
+            .await
+            .unwrap()
+            .unwrap();
+        assert_eq!(unchanged.status, "interview");
+        let (res, body) = decide(
+            employer.clone(),
+            format!("id={referred}&result=not_hired&reason=filled"),
+        )
+        .await;
+        assert_eq!(res.status(), StatusCode::OK, "{body}");
+        let decided = application::Entity::find_by_id(referred)
+            .one(&app.db)
+            .await
+            .unwrap()
+            .unwrap();
+        assert_eq!(
+            (decided.status.as_str(), decided.result_reason.as_deref()),
+            ("not_hired", Some("filled"))
+        );
+        assert!(decided.result_sent_on.is_some());
+        // The office receives it on the letter's reply part.
+        let letter = referral_letter::Entity::find()
+            .filter(referral_letter::Column::ApplicationId.eq(referred))
+            .one(&app.db)
+            .await
+            .unwrap()
+            .unwrap();
+        assert_eq!(letter.result.as_deref(), Some("not_hired"));
+        // Once only; the seeker sees it, and the home points it out.
+        let (res, _) = decide(employer.clone(), format!("id={referred}&result=hired")).await;
+        assert_eq!(res.status(), StatusCode::CONFLICT);
+        let (_, mine) = call(&app, "/api/applications/mine", "", Some(&seeker)).await;
+        assert!(mine.contains(r#""status":"not_hired""#), "{mine}");
+        let (_, attention) = call(&app, "/api/mypage/attention", "", Some(&seeker)).await;
+        assert!(attention.contains(r#""new_results":1"#), "{attention}");
+    }
+}

@@ -85,6 +85,46 @@ crate::coded_enum! {
     }
 }
 
+crate::coded_enum! {
+    /// 不採用の理由区分: why an application was not successful, as the
+    /// seeker and, for referrals, the office are told.
+    pub enum RejectionReason {
+        Skills = ("skills", "経験・能力が求める水準に達していない", "Experience or skills below what the job needs"),
+        Conditions = ("conditions", "労働条件が合わない", "The working conditions do not match"),
+        Filled = ("filled", "他の応募者の採用が決まった", "Another applicant was hired"),
+        NoContact = ("no_contact", "応募者と連絡が取れない", "The applicant could not be reached"),
+        Other = ("other", "その他", "Other"),
+    }
+}
+
+/// Days after the application (or the interview) without a 採否 result
+/// before the employer's list marks it overdue.
+pub const RESULT_OVERDUE_DAYS: u64 = 14;
+
+/// A line of the employer's applicant list (応募者管理).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ApplicantRow {
+    pub id: i32,
+    pub posting_number: Option<String>,
+    pub posting_title: String,
+    pub seeker_name: String,
+    pub method: ApplicationMethod,
+    pub status: ApplicationStatus,
+    #[serde(with = "crate::date::iso")]
+    pub applied_on: NaiveDate,
+    /// No result yet, [`RESULT_OVERDUE_DAYS`] after the application.
+    pub overdue: bool,
+}
+
+/// One page of the applicant list.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ApplicantPage {
+    pub total: u64,
+    pub page: u64,
+    pub pages: u64,
+    pub rows: Vec<ApplicantRow>,
+}
+
 /// How long a seeker has to answer a recommendation, by default.
 pub const DEFAULT_REFERRAL_DAYS: u64 = 7;
 

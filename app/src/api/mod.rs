@@ -4,6 +4,7 @@ pub mod account;
 pub mod admin;
 pub mod applications;
 pub mod drafts;
+pub mod employer;
 pub mod favourites;
 pub mod notices;
 pub mod postings;

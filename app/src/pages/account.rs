@@ -76,6 +76,9 @@ fn AccountDetails(user: madoguchi_shared::account::CurrentUser) -> impl IntoView
             <button type="submit" class="secondary" on:click=move |_| crate::offline::forget_user(user_id)>{t!(i18n, nav_logout)}</button>
         </ActionForm>
         {(role == Role::Admin).then(|| view! { <crate::pages::admin::StaffAccounts /> })}
+        {(role == Role::Employer).then(|| view! {
+            <p><leptos_router::components::A href="/employer/applicants" attr:class="button primary">{t!(i18n, applicants_title)}</leptos_router::components::A></p>
+        })}
         {(role == Role::Seeker).then(|| view! {
             <crate::pages::attention::Attention />
             <crate::pages::referrals::MyReferrals />

@@ -114,26 +114,7 @@ pub fn ApplicationPage() -> impl IntoView {
                                 <div><dt>{t!(i18n, apps_status)}</dt><dd><strong>{move || status.label(lang())}</strong></dd></div>
                                 <div><dt>{t!(i18n, apps_applied_on)}</dt><dd>{a.applied_on.clone()}</dd></div>
                             </dl>
-                            <h2>{t!(i18n, apply_motivation)}</h2>
-                            <p class="review-text" data-testid="application-motivation">{a.motivation.clone()}</p>
-                            <h2>{t!(i18n, apply_documents)}</h2>
-                            {if a.documents.is_empty() {
-                                view! { <p>{t!(i18n, app_no_documents)}</p> }.into_any()
-                            } else {
-                                view! {
-                                    <ul class="documents-list" data-testid="application-documents">
-                                        {a.documents.iter().map(|d| {
-                                            let (kind, file_type) = (d.kind, d.file_type);
-                                            let kb = (d.byte_size + 1023) / 1024;
-                                            view! {
-                                                <li><a href=format!("/documents/{}", d.id) download="" rel="external">
-                                                    {move || kind.label(lang())}" ("{move || file_type.label(lang())}", "{kb}" KB)"
-                                                </a></li>
-                                            }
-                                        }).collect_view()}
-                                    </ul>
-                                }.into_any()
-                            }}
+                            <SentContent motivation=a.motivation.clone() documents=a.documents.clone() />
                             {a.has_letter.then(|| view! {
                                 <p><A href=format!("/mypage/applications/{id}/letter") attr:class="button secondary">{t!(i18n, app_letter)}</A></p>
                             })}
@@ -204,5 +185,38 @@ pub fn ReferralLetterPage() -> impl IntoView {
                 }
             })}
         </Suspense>
+    }
+}
+
+/// What was sent with an application: the motivation statement and the
+/// documents (download links), for its seeker and for the employer.
+#[component]
+pub fn SentContent(
+    motivation: String,
+    documents: Vec<madoguchi_shared::document::DocumentInfo>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let lang = move || crate::domain_lang(i18n);
+    view! {
+        <h2>{t!(i18n, apply_motivation)}</h2>
+        <p class="review-text" data-testid="application-motivation">{motivation}</p>
+        <h2>{t!(i18n, apply_documents)}</h2>
+        {if documents.is_empty() {
+            view! { <p>{t!(i18n, app_no_documents)}</p> }.into_any()
+        } else {
+            view! {
+                <ul class="documents-list" data-testid="application-documents">
+                    {documents.iter().map(|d| {
+                        let (kind, file_type) = (d.kind, d.file_type);
+                        let kb = (d.byte_size + 1023) / 1024;
+                        view! {
+                            <li><a href=format!("/documents/{}", d.id) download="" rel="external">
+                                {move || kind.label(lang())}" ("{move || file_type.label(lang())}", "{kb}" KB)"
+                            </a></li>
+                        }
+                    }).collect_view()}
+                </ul>
+            }.into_any()
+        }}
     }
 }

@@ -2,6 +2,7 @@
 
 pub mod account;
 pub mod admin;
+pub mod applicants;
 pub mod applications;
 pub mod apply;
 pub mod attention;

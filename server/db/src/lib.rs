@@ -10,6 +10,7 @@ pub mod apply;
 pub mod audit;
 pub mod demo;
 pub mod draft;
+pub mod employer;
 pub mod entity;
 pub mod favourite;
 pub mod migration;

@@ -20,6 +20,8 @@ pub struct Model {
     #[sea_orm(unique)]
     pub idempotency_key: Option<String>,
     pub result_sent_on: Option<Date>,
+    /// A `RejectionReason` code, with a 不採用 result.
+    pub result_reason: Option<String>,
     pub interview_at: Option<String>,
     pub created_at: DateTimeUtc,
     pub updated_at: DateTimeUtc,

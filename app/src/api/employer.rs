@@ -1,0 +1,105 @@
+//! 応募者管理: the employer's applicant list and the 採否 result. Every
+//! function works inside the logged-in user's establishment only.
+
+use leptos::prelude::*;
+use madoguchi_shared::application::{ApplicantPage, ApplicationStatus};
+
+use crate::error::AppError;
+
+/// The establishment of the logged-in employer (403 for anyone else).
+#[cfg(feature = "ssr")]
+async fn establishment() -> Result<(i32, i32), AppError> {
+    use madoguchi_shared::account::Role;
+    let user = crate::state::require_role(&[Role::Employer]).await?;
+    let est = user
+        .establishment_id
+        .ok_or_else(|| AppError::Forbidden.respond())?;
+    Ok((user.id, est))
+}
+
+/// The applicants to the establishment's postings, newest first, 50 a
+/// page: narrowed by posting (求人番号), 応募方法, stage and a part of the
+/// name or reading. Empty values mean "any"; malformed ones are a 400
+/// naming the field.
+#[server(prefix = "/api", endpoint = "employer/applicants")]
+pub async fn employer_applicants(
+    posting: Option<String>,
+    method: Option<String>,
+    status: Option<String>,
+    name: Option<String>,
+    page: Option<u64>,
+) -> Result<ApplicantPage, AppError> {
+    use crate::api::account::field;
+    use madoguchi_db::employer::ApplicantFilter;
+    use madoguchi_shared::ValidationError;
+    let (_, est) = establishment().await?;
+    let given = |v: Option<String>| v.map(|s| s.trim().to_owned()).filter(|s| !s.is_empty());
+    let posting = given(posting);
+    if let Some(p) = &posting
+        && p.parse::<madoguchi_shared::posting::PostingNumber>()
+            .is_err()
+    {
+        return Err(field("posting")(ValidationError::PostingNumber));
+    }
+    let method = given(method)
+        .map(|m| m.parse())
+        .transpose()
+        .map_err(field("method"))?;
+    let status = given(status)
+        .map(|s| s.parse())
+        .transpose()
+        .map_err(field("status"))?;
+    let name = given(name);
+    if name.as_ref().is_some_and(|n| n.chars().count() > 50) {
+        return Err(field("name")(ValidationError::TooLong { max: 50 }));
+    }
+    let filter = ApplicantFilter {
+        posting,
+        method,
+        status,
+        name,
+        page: page.unwrap_or(1).max(1),
+    };
+    let db = crate::state::db()?;
+    let today = madoguchi_shared::today_in_japan(chrono::Utc::now());
+    madoguchi_db::employer::applicants(&db, est, &filter, today)
+        .await
+        .map_err(crate::state::internal)
+}
+
+/// 採否: `result` "hired" or "not_hired" (then `reason`, a
+/// `RejectionReason` code). 404 for an application of another
+/// establishment, 409 once decided or withdrawn.
+#[server(prefix = "/api", endpoint = "employer/decide")]
+pub async fn decide_application(
+    id: i32,
+    result: String,
+    reason: Option<String>,
+) -> Result<ApplicationStatus, AppError> {
+    use crate::api::account::field;
+    use madoguchi_db::employer::{Decision, NotDecided};
+    use madoguchi_shared::ValidationError;
+    let (user, est) = establishment().await?;
+    let decision = match result.as_str() {
+        "hired" => Decision::Hired,
+        "not_hired" => Decision::NotHired(
+            reason
+                .as_deref()
+                .filter(|r| !r.is_empty())
+                .ok_or(ValidationError::Required)
+                .and_then(str::parse)
+                .map_err(field("reason"))?,
+        ),
+        _ => return Err(field("result")(ValidationError::UnknownCode)),
+    };
+    let db = crate::state::db()?;
+    let today = madoguchi_shared::today_in_japan(chrono::Utc::now());
+    match madoguchi_db::employer::decide(&db, user, est, id, decision, today)
+        .await
+        .map_err(crate::state::internal)?
+    {
+        Ok(status) => Ok(status),
+        Err(NotDecided::Missing) => Err(AppError::NotFound.respond()),
+        Err(NotDecided::Final) => Err(AppError::AlreadyDecided.respond()),
+    }
+}

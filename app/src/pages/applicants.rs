@@ -1,0 +1,209 @@
+//! 応募者管理 on the employer's MyPage: `/employer/applicants`, one list
+//! across all postings (filter, name search, pages; overdue results
+//! marked), and `/employer/applicants/{id}`, one applicant with the
+//! motivation statement, the documents, the referral letter and the 採否
+//! form.
+
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::components::{A, Redirect};
+use leptos_router::hooks::{use_params_map, use_query_map};
+use madoguchi_shared::application::{ApplicationMethod, ApplicationStatus, RejectionReason};
+use madoguchi_shared::date::to_iso;
+use madoguchi_shared::label::Label;
+
+use crate::api::employer::{DecideApplication, employer_applicants};
+use crate::error::{AppError, ErrorMessage};
+use crate::i18n::*;
+
+#[component]
+pub fn ApplicantsPage() -> impl IntoView {
+    let i18n = use_i18n();
+    let lang = move || crate::domain_lang(i18n);
+    let query = use_query_map();
+    let get = move |k: &str| query.read().get(k).filter(|v| !v.is_empty());
+    let list = Resource::new(
+        move || {
+            (
+                get("posting"),
+                get("method"),
+                get("status"),
+                get("name"),
+                get("page").and_then(|p| p.parse::<u64>().ok()),
+            )
+        },
+        |(posting, method, status, name, page)| {
+            employer_applicants(posting, method, status, name, page)
+        },
+    );
+    let chosen = move |k: &'static str, v: &'static str| get(k).as_deref() == Some(v);
+    view! {
+        <Title text=move || t_string!(i18n, applicants_title) />
+        <h1>{t!(i18n, applicants_title)}</h1>
+        <p><A href="/employer">{t!(i18n, nav_mypage)}</A></p>
+        <form method="get" action="/employer/applicants" class="applicant-filter">
+            <label>{t!(i18n, applicants_posting)}
+                <input name="posting" maxlength="14" placeholder="13010-12345678" prop:value=move || get("posting").unwrap_or_default() />
+            </label>
+            <label>{t!(i18n, apps_method)}
+                <select name="method">
+                    <option value="">{t!(i18n, profile_none)}</option>
+                    {ApplicationMethod::ALL.iter().map(|m| {
+                        let m = *m;
+                        view! { <option value=m.as_str() selected=move || chosen("method", m.as_str())>{move || m.label(lang())}</option> }
+                    }).collect_view()}
+                </select>
+            </label>
+            <label>{t!(i18n, apps_status)}
+                <select name="status">
+                    <option value="">{t!(i18n, profile_none)}</option>
+                    {ApplicationStatus::ALL.iter().map(|s| {
+                        let s = *s;
+                        view! { <option value=s.as_str() selected=move || chosen("status", s.as_str())>{move || s.label(lang())}</option> }
+                    }).collect_view()}
+                </select>
+            </label>
+            <label>{t!(i18n, applicants_name)}
+                <input name="name" maxlength="50" prop:value=move || get("name").unwrap_or_default() />
+            </label>
+            <button type="submit" class="primary">{t!(i18n, applicants_filter)}</button>
+        </form>
+        <Suspense fallback=move || view! { <p class="loading">{t!(i18n, loading)}</p> }>
+            {move || Suspend::new(async move {
+                match list.await {
+                    Ok(page) => {
+                        let (current, pages, total) = (page.page, page.pages, page.total);
+                        let link = move |n: u64| {
+                            let mut q: Vec<String> = ["posting", "method", "status", "name"]
+                                .iter()
+                                .filter_map(|k| get(k).map(|v| format!("{k}={}", js_escape(&v))))
+                                .collect();
+                            q.push(format!("page={n}"));
+                            format!("/employer/applicants?{}", q.join("&"))
+                        };
+                        view! {
+                            <p data-testid="applicant-total">{t!(i18n, applicants_total, count = move || total)}</p>
+                            <div class="table-scroll">
+                                <table class="applicants" data-testid="applicants">
+                                    <thead><tr>
+                                        <th>{t!(i18n, apps_applied_on)}</th>
+                                        <th>{t!(i18n, applicants_name)}</th>
+                                        <th>{t!(i18n, applicants_posting)}</th>
+                                        <th>{t!(i18n, apps_method)}</th>
+                                        <th>{t!(i18n, apps_status)}</th>
+                                    </tr></thead>
+                                    <tbody>
+                                        {page.rows.into_iter().map(|r| {
+                                            let (method, status) = (r.method, r.status);
+                                            view! {
+                                                <tr class:overdue=r.overdue>
+                                                    <td>{to_iso(r.applied_on)}</td>
+                                                    <td><A href=format!("/employer/applicants/{}", r.id)>{r.seeker_name}</A></td>
+                                                    <td>{r.posting_title}<br /><span class="meta">{r.posting_number.unwrap_or_default()}</span></td>
+                                                    <td>{move || method.label(lang())}</td>
+                                                    <td>{move || status.label(lang())}
+                                                        {r.overdue.then(|| view! { <br /><strong class="overdue-note">{t!(i18n, applicants_overdue)}</strong> })}
+                                                    </td>
+                                                </tr>
+                                            }
+                                        }).collect_view()}
+                                    </tbody>
+                                </table>
+                            </div>
+                            <nav class="pager" aria-label="pages">
+                                {(current > 1).then(|| view! { <a href=link(current - 1)>{t!(i18n, jobs_prev)}</a> })}
+                                " "{current}" / "{pages}" "
+                                {(current < pages).then(|| view! { <a href=link(current + 1)>{t!(i18n, jobs_next)}</a> })}
+                            </nav>
+                        }.into_any()
+                    }
+                    Err(AppError::Unauthorized) => view! { <Redirect path="/login?next=/employer/applicants" /> }.into_any(),
+                    Err(error) => view! { <ErrorMessage error /> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+/// Percent-encodes a query value.
+fn js_escape(v: &str) -> String {
+    v.bytes()
+        .map(|b| match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' => (b as char).to_string(),
+            _ => format!("%{b:02X}"),
+        })
+        .collect()
+}
+
+#[component]
+pub fn ApplicantPage() -> impl IntoView {
+    let i18n = use_i18n();
+    let lang = move || crate::domain_lang(i18n);
+    let params = use_params_map();
+    let id = move || {
+        params
+            .read()
+            .get("id")
+            .and_then(|s| s.parse::<i32>().ok())
+            .unwrap_or(0)
+    };
+    let decide = ServerAction::<DecideApplication>::new();
+    let app = Resource::new(
+        move || (id(), decide.version().get()),
+        |(id, _)| crate::api::applications::application(id),
+    );
+    view! {
+        <Title text=move || t_string!(i18n, applicants_title) />
+        <h1>{t!(i18n, applicant_title)}</h1>
+        <p><A href="/employer/applicants">{t!(i18n, applicants_title)}</A></p>
+        <Suspense fallback=move || view! { <p class="loading">{t!(i18n, loading)}</p> }>
+            {move || Suspend::new(async move {
+                match app.await {
+                    Ok(a) => {
+                        let (method, status) = (a.method, a.status);
+                        let id = a.id;
+                        view! {
+                            <dl class="application-detail">
+                                <div><dt>{t!(i18n, applicants_name)}</dt><dd data-testid="applicant-name">{a.seeker_name.clone()}</dd></div>
+                                <div><dt>{t!(i18n, app_posting)}</dt><dd>{a.posting_title.clone()}" "{a.posting_number.clone().unwrap_or_default()}</dd></div>
+                                <div><dt>{t!(i18n, apps_method)}</dt><dd>{move || method.label(lang())}</dd></div>
+                                <div><dt>{t!(i18n, apps_status)}</dt><dd data-testid="applicant-status"><strong>{move || status.label(lang())}</strong></dd></div>
+                                <div><dt>{t!(i18n, apps_applied_on)}</dt><dd>{a.applied_on.clone()}</dd></div>
+                            </dl>
+                            <crate::pages::applications::SentContent motivation=a.motivation.clone() documents=a.documents.clone() />
+                            {a.has_letter.then(|| view! {
+                                <p><A href=format!("/mypage/applications/{id}/letter") attr:class="button secondary">{t!(i18n, app_letter)}</A></p>
+                            })}
+                            {(!status.is_final()).then(|| view! {
+                                <section class="form-page decide" data-testid="decide">
+                                    <h2>{t!(i18n, decide_heading)}</h2>
+                                    <ActionForm action=decide attr:class="stack-form">
+                                        <input type="hidden" name="id" value=id.to_string() />
+                                        <label class="check"><input type="radio" name="result" value="hired" required />{t!(i18n, decide_hired)}</label>
+                                        <label class="check"><input type="radio" name="result" value="not_hired" />{t!(i18n, decide_not_hired)}</label>
+                                        <label for="decide-reason">{t!(i18n, decide_reason)}</label>
+                                        <select id="decide-reason" name="reason">
+                                            <option value="">{t!(i18n, profile_none)}</option>
+                                            {RejectionReason::ALL.iter().map(|r| {
+                                                let r = *r;
+                                                view! { <option value=r.as_str()>{move || r.label(lang())}</option> }
+                                            }).collect_view()}
+                                        </select>
+                                        <button type="submit" class="primary">{t!(i18n, decide_send)}</button>
+                                    </ActionForm>
+                                </section>
+                            })}
+                        }.into_any()
+                    }
+                    Err(AppError::Unauthorized) => view! { <Redirect path="/login" /> }.into_any(),
+                    Err(error) => view! { <ErrorMessage error /> }.into_any(),
+                }
+            })}
+        </Suspense>
+        {move || match decide.value().get() {
+            Some(Ok(_)) => Some(view! { <p role="status" data-testid="decided">{t!(i18n, decide_done)}</p> }.into_any()),
+            Some(Err(error)) => Some(view! { <ErrorMessage error /> }.into_any()),
+            None => None,
+        }}
+    }
+}
