@@ -20,6 +20,15 @@ test("the demo employer reads an applicant and sends 不採用 with a reason; th
   await expect(page.getByTestId("application-motivation")).toContainText("介護職員初任者研修");
   await expect(page.getByRole("link", { name: "紹介状を表示・印刷" })).toBeVisible();
 
+  // Notes and a rating, for the establishment only.
+  const notes = page.getByTestId("notes");
+  await notes.getByLabel("メモを追加").fill("面接で夜勤の可否を確認する");
+  await notes.getByRole("button", { name: "メモを保存" }).click();
+  await expect(notes.getByTestId("note-list")).toContainText("面接で夜勤の可否を確認する");
+  await notes.getByLabel("評価").selectOption("4");
+  await notes.getByRole("button", { name: "評価を保存" }).click();
+  await expect(notes.getByLabel("評価")).toHaveValue("4");
+
   // 不採用 without a reason is refused; with one it is sent.
   const decide = page.getByTestId("decide");
   await decide.getByLabel("不採用", { exact: true }).check();

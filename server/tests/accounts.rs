@@ -2064,7 +2064,7 @@ async fn send_json(
 
 #[tokio::test]
 async fn employers_list_their_applicants_only_and_send_each_result_once() {
-    use madoguchi_db::entity::{application, establishment, referral_letter};
+    use madoguchi_db::entity::{application, referral_letter};
     use sea_orm::{ColumnTrait, QueryFilter};
     for backend in backends() {
         let app = app(backend).await;
@@ -2108,29 +2108,7 @@ async fn employers_list_their_applicants_only_and_send_each_result_once() {
         assert_eq!(res.status(), StatusCode::BAD_REQUEST);
         assert!(body.contains("status"), "{body}");
         // Another establishment's employer sees none and decides nothing.
-        let other_est = establishment::Entity::find()
-            .filter(establishment::Column::Name.ne("社会福祉法人あおば会"))
-            .one(&app.db)
-            .await
-            .unwrap()
-            .unwrap()
-            .id;
-        madoguchi_db::account::create_account(
-            &app.db,
-            NewAccount {
-                email: "other-employer@example.jp".to_owned(),
-                password_hash: madoguchi_db::account::hash_password(PASSWORD.to_owned())
-                    .await
-                    .unwrap(),
-                role: Role::Employer,
-                display_name: "他社".to_owned(),
-                office_id: None,
-                establishment_id: Some(other_est),
-            },
-        )
-        .await
-        .unwrap();
-        let other = session_of(&app, "other-employer@example.jp").await;
+        let other = rival_employer(&app, "other-employer@example.jp").await;
         let (_, body) = list(other.clone(), "").await;
         let theirs: madoguchi_shared::application::ApplicantPage =
             serde_json::from_str(&body).unwrap();
@@ -2199,4 +2177,167 @@ async fn employers_list_their_applicants_only_and_send_each_result_once() {
         let (_, attention) = call(&app, "/api/mypage/attention", "", Some(&seeker)).await;
         assert!(attention.contains(r#""new_results":1"#), "{attention}");
     }
+}
+
+#[tokio::test]
+async fn stages_notes_and_ratings_stay_inside_the_establishment() {
+    use madoguchi_db::entity::application;
+    for backend in backends() {
+        let app = app(backend).await;
+        madoguchi_db::demo::seed_demo_accounts(&app.db)
+            .await
+            .unwrap();
+        let employer = session_of(&app, "employer@example.jp").await;
+        let (_, body) = call(
+            &app,
+            "/api/employer/applicants",
+            "status=applied",
+            Some(&employer),
+        )
+        .await;
+        let page: madoguchi_shared::application::ApplicantPage =
+            serde_json::from_str(&body).unwrap();
+        let id = page.rows[0].id;
+        let rival = rival_employer(&app, "rival@example.jp").await;
+        let seeker = session_of(&app, "seeker2@example.jp").await;
+        for (path, body) in [
+            ("/api/employer/stage", format!("id={id}&to=screening")),
+            ("/api/employer/notes", format!("id={id}")),
+            ("/api/employer/note", format!("id={id}&body=memo")),
+            ("/api/employer/rating", format!("id={id}&rating=5")),
+        ] {
+            assert_eq!(
+                status_of(&app, path, &body, &rival).await,
+                StatusCode::NOT_FOUND,
+                "{path}"
+            );
+            assert_eq!(
+                status_of(&app, path, &body, &seeker).await,
+                StatusCode::FORBIDDEN,
+                "{path}"
+            );
+        }
+        // The establishment moves the stage on, once per stage.
+        let (res, body) = call(
+            &app,
+            "/api/employer/stage",
+            &format!("id={id}&to=screening"),
+            Some(&employer),
+        )
+        .await;
+        assert_eq!(res.status(), StatusCode::OK, "{body}");
+        assert_eq!(body, "\"screening\"");
+        assert_eq!(
+            status_of(
+                &app,
+                "/api/employer/stage",
+                &format!("id={id}&to=screening"),
+                &employer
+            )
+            .await,
+            StatusCode::CONFLICT
+        );
+        assert_eq!(
+            status_of(
+                &app,
+                "/api/employer/stage",
+                &format!("id={id}&to=offer"),
+                &employer
+            )
+            .await,
+            StatusCode::BAD_REQUEST
+        );
+        // Notes (kept as typed, within the limit) and a 1–5 rating.
+        let markup = "<script>alert(1)</script> 面接で確認する";
+        let (res, _) = call(
+            &app,
+            "/api/employer/note",
+            &form(&[("id", &id.to_string()), ("body", markup)]),
+            Some(&employer),
+        )
+        .await;
+        assert_eq!(res.status(), StatusCode::OK);
+        let long = "あ".repeat(1001);
+        let (res, _) = call(
+            &app,
+            "/api/employer/note",
+            &form(&[("id", &id.to_string()), ("body", &long)]),
+            Some(&employer),
+        )
+        .await;
+        assert_eq!(res.status(), StatusCode::BAD_REQUEST);
+        for (rating, status) in [("0", 400), ("6", 400), ("x", 400), ("4", 200)] {
+            let (res, _) = call(
+                &app,
+                "/api/employer/rating",
+                &format!("id={id}&rating={rating}"),
+                Some(&employer),
+            )
+            .await;
+            assert_eq!(res.status().as_u16(), status, "{rating}");
+        }
+        let (_, notes) = call(
+            &app,
+            "/api/employer/notes",
+            &format!("id={id}"),
+            Some(&employer),
+        )
+        .await;
+        let notes: madoguchi_shared::application::ApplicantNotes =
+            serde_json::from_str(&notes).unwrap();
+        assert_eq!(notes.rating, Some(4));
+        assert_eq!(notes.notes.len(), 1);
+        assert_eq!(notes.notes[0].body, markup);
+        // The seeker's own view of the application carries neither.
+        let (_, view) = call(
+            &app,
+            "/api/applications/get",
+            &format!("id={id}"),
+            Some(&seeker),
+        )
+        .await;
+        assert!(
+            !view.contains("面接で確認する") && !view.contains("rating"),
+            "{view}"
+        );
+        let stored = application::Entity::find_by_id(id)
+            .one(&app.db)
+            .await
+            .unwrap()
+            .unwrap();
+        assert_eq!(
+            (stored.status.as_str(), stored.rating),
+            ("screening", Some(4))
+        );
+    }
+}
+
+/// The session of a new employer account of another establishment than
+/// the demo employer's.
+async fn rival_employer(app: &TestApp, email: &str) -> String {
+    use madoguchi_db::entity::establishment;
+    use sea_orm::{ColumnTrait, QueryFilter};
+    let other_est = establishment::Entity::find()
+        .filter(establishment::Column::Name.ne("社会福祉法人あおば会"))
+        .one(&app.db)
+        .await
+        .unwrap()
+        .unwrap()
+        .id;
+    madoguchi_db::account::create_account(
+        &app.db,
+        NewAccount {
+            email: email.to_owned(),
+            password_hash: madoguchi_db::account::hash_password(PASSWORD.to_owned())
+                .await
+                .unwrap(),
+            role: Role::Employer,
+            display_name: "他社".to_owned(),
+            office_id: None,
+            establishment_id: Some(other_est),
+        },
+    )
+    .await
+    .unwrap();
+    session_of(app, email).await
 }

@@ -116,6 +116,26 @@ pub struct ApplicantRow {
     pub overdue: bool,
 }
 
+/// The longest 選考メモ, in characters.
+pub const MAX_NOTE_CHARS: usize = 1000;
+
+/// What an establishment keeps about one applicant, for itself only.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ApplicantNotes {
+    /// 1–5, or none yet.
+    pub rating: Option<u8>,
+    pub notes: Vec<ApplicantNote>,
+}
+
+/// One 選考メモ, with who wrote it and when.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ApplicantNote {
+    pub author: String,
+    /// RFC 3339.
+    pub written_at: String,
+    pub body: String,
+}
+
 /// One page of the applicant list.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ApplicantPage {

@@ -103,3 +103,97 @@ pub async fn decide_application(
         Err(NotDecided::Final) => Err(AppError::AlreadyDecided.respond()),
     }
 }
+
+/// Moves application `id` to 書類選考 (`to` = "screening") or 面接
+/// ("interview"); 404 outside the establishment, 409 when the stage does
+/// not allow it.
+#[server(prefix = "/api", endpoint = "employer/stage")]
+pub async fn move_stage(id: i32, to: String) -> Result<ApplicationStatus, AppError> {
+    use crate::api::account::field;
+    use madoguchi_db::employer::NotDecided;
+    use madoguchi_shared::ValidationError;
+    use madoguchi_shared::application::ApplicationAction;
+    let (user, est) = establishment().await?;
+    let action = match to.as_str() {
+        "screening" => ApplicationAction::StartScreening,
+        "interview" => ApplicationAction::InviteToInterview,
+        _ => return Err(field("to")(ValidationError::UnknownCode)),
+    };
+    let db = crate::state::db()?;
+    let today = madoguchi_shared::today_in_japan(chrono::Utc::now());
+    match madoguchi_db::employer::move_stage(&db, user, est, id, action, today)
+        .await
+        .map_err(crate::state::internal)?
+    {
+        Ok(status) => Ok(status),
+        Err(NotDecided::Missing) => Err(AppError::NotFound.respond()),
+        Err(NotDecided::Final) => Err(AppError::AlreadyDecided.respond()),
+    }
+}
+
+/// The establishment's own notes and rating of application `id` (never
+/// shown to the seeker or to other establishments: 404).
+#[server(prefix = "/api", endpoint = "employer/notes")]
+pub async fn applicant_notes(
+    id: i32,
+) -> Result<madoguchi_shared::application::ApplicantNotes, AppError> {
+    let (_, est) = establishment().await?;
+    let db = crate::state::db()?;
+    madoguchi_db::employer::notes(&db, est, id)
+        .await
+        .map_err(crate::state::internal)?
+        .ok_or_else(|| AppError::NotFound.respond())
+}
+
+/// Adds a 選考メモ (at most 1,000 characters, kept as typed).
+#[server(prefix = "/api", endpoint = "employer/note")]
+pub async fn add_note(id: i32, body: String) -> Result<(), AppError> {
+    use crate::api::account::field;
+    use madoguchi_shared::application::MAX_NOTE_CHARS;
+    let (user, est) = establishment().await?;
+    let body = madoguchi_shared::application::motivation_text(&body).map_err(field("body"))?;
+    if body.chars().count() > MAX_NOTE_CHARS {
+        return Err(field("body")(madoguchi_shared::ValidationError::TooLong {
+            max: MAX_NOTE_CHARS,
+        }));
+    }
+    let db = crate::state::db()?;
+    if madoguchi_db::employer::add_note(&db, user, est, id, &body)
+        .await
+        .map_err(crate::state::internal)?
+    {
+        Ok(())
+    } else {
+        Err(AppError::NotFound.respond())
+    }
+}
+
+/// Sets the establishment's rating, 1–5, or clears it (empty).
+#[server(prefix = "/api", endpoint = "employer/rating")]
+pub async fn set_rating(id: i32, rating: String) -> Result<(), AppError> {
+    use crate::api::account::field;
+    let (_, est) = establishment().await?;
+    let rating = match rating.trim() {
+        "" => None,
+        r => Some(
+            r.parse::<u8>()
+                .ok()
+                .filter(|r| (1..=5).contains(r))
+                .ok_or_else(|| {
+                    field("rating")(madoguchi_shared::ValidationError::OutOfRange {
+                        min: 1,
+                        max: 5,
+                    })
+                })?,
+        ),
+    };
+    let db = crate::state::db()?;
+    if madoguchi_db::employer::set_rating(&db, est, id, rating)
+        .await
+        .map_err(crate::state::internal)?
+    {
+        Ok(())
+    } else {
+        Err(AppError::NotFound.respond())
+    }
+}

@@ -8,11 +8,15 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::components::{A, Redirect};
 use leptos_router::hooks::{use_params_map, use_query_map};
-use madoguchi_shared::application::{ApplicationMethod, ApplicationStatus, RejectionReason};
+use madoguchi_shared::application::{
+    ApplicationAction, ApplicationMethod, ApplicationStatus, RejectionReason,
+};
 use madoguchi_shared::date::to_iso;
 use madoguchi_shared::label::Label;
 
-use crate::api::employer::{DecideApplication, employer_applicants};
+use crate::api::employer::{
+    AddNote, DecideApplication, MoveStage, SetRating, applicant_notes, employer_applicants,
+};
 use crate::error::{AppError, ErrorMessage};
 use crate::i18n::*;
 
@@ -148,9 +152,16 @@ pub fn ApplicantPage() -> impl IntoView {
             .unwrap_or(0)
     };
     let decide = ServerAction::<DecideApplication>::new();
+    let stage = ServerAction::<MoveStage>::new();
+    let note = ServerAction::<AddNote>::new();
+    let rate = ServerAction::<SetRating>::new();
     let app = Resource::new(
-        move || (id(), decide.version().get()),
-        |(id, _)| crate::api::applications::application(id),
+        move || (id(), decide.version().get(), stage.version().get()),
+        |(id, _, _)| crate::api::applications::application(id),
+    );
+    let notes = Resource::new(
+        move || (id(), note.version().get(), rate.version().get()),
+        |(id, _, _)| applicant_notes(id),
     );
     view! {
         <Title text=move || t_string!(i18n, applicants_title) />
@@ -174,6 +185,64 @@ pub fn ApplicantPage() -> impl IntoView {
                             {a.has_letter.then(|| view! {
                                 <p><A href=format!("/mypage/applications/{id}/letter") attr:class="button secondary">{t!(i18n, app_letter)}</A></p>
                             })}
+                            {(!status.is_final()).then(|| view! {
+                                <section class="stage" data-testid="stage">
+                                    <h2>{t!(i18n, stage_heading)}</h2>
+                                    {[
+                                        ("screening", ApplicationStatus::Screening, ApplicationAction::StartScreening),
+                                        ("interview", ApplicationStatus::Interview, ApplicationAction::InviteToInterview),
+                                    ].into_iter()
+                                        .filter(|(_, _, action)| status.next(*action).is_ok())
+                                        .map(|(code, s, _)| (code, s))
+                                        .map(|(code, s)| view! {
+                                            <ActionForm action=stage attr:class="inline-form">
+                                                <input type="hidden" name="id" value=id.to_string() />
+                                                <input type="hidden" name="to" value=code />
+                                                <button type="submit" class="secondary">{move || s.label(lang())}{t!(i18n, stage_move_suffix)}</button>
+                                            </ActionForm>
+                                        }).collect_view()}
+                                    {move || stage.value().get().and_then(|r| r.err()).map(|error| view! { <ErrorMessage error /> })}
+                                </section>
+                            })}
+                            <section class="notes" data-testid="notes">
+                                <h2>{t!(i18n, notes_heading)}</h2>
+                                <p class="hint">{t!(i18n, notes_private)}</p>
+                                <Suspense fallback=|| ()>
+                                    {move || Suspend::new(async move {
+                                        notes.await.ok().map(|n| {
+                                            let current = n.rating.map(|r| r.to_string()).unwrap_or_default();
+                                            view! {
+                                                <ActionForm action=rate attr:class="inline-form">
+                                                    <input type="hidden" name="id" value=id.to_string() />
+                                                    <label>{t!(i18n, notes_rating)}" "
+                                                        <select name="rating">
+                                                            <option value="">"-"</option>
+                                                            {(1..=5usize).map(|r| {
+                                                                let v = r.to_string();
+                                                                let selected = v == current;
+                                                                view! { <option value=v selected=selected>{"★".repeat(r)}</option> }
+                                                            }).collect_view()}
+                                                        </select>
+                                                    </label>
+                                                    <button type="submit" class="secondary small">{t!(i18n, notes_rate)}</button>
+                                                </ActionForm>
+                                                <ul class="note-list" data-testid="note-list">
+                                                    {n.notes.into_iter().map(|x| view! {
+                                                        <li><p class="meta">{x.author}" "{x.written_at.get(..10).unwrap_or_default().to_owned()}</p><p class="review-text">{x.body}</p></li>
+                                                    }).collect_view()}
+                                                </ul>
+                                            }
+                                        })
+                                    })}
+                                </Suspense>
+                                <ActionForm action=note attr:class="stack-form">
+                                    <input type="hidden" name="id" value=id.to_string() />
+                                    <label for="note-body">{t!(i18n, notes_add)}</label>
+                                    <textarea id="note-body" name="body" rows="3" maxlength="1000" required></textarea>
+                                    <button type="submit" class="secondary">{t!(i18n, notes_save)}</button>
+                                </ActionForm>
+                                {move || note.value().get().and_then(|r| r.err()).map(|error| view! { <ErrorMessage error /> })}
+                            </section>
                             {(!status.is_final()).then(|| view! {
                                 <section class="form-page decide" data-testid="decide">
                                     <h2>{t!(i18n, decide_heading)}</h2>

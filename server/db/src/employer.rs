@@ -166,33 +166,49 @@ pub async fn decide(
     decision: Decision,
     today: NaiveDate,
 ) -> Result<Result<ApplicationStatus, NotDecided>, DbErr> {
-    let Some(app) = application::Entity::find_by_id(id).one(db).await? else {
+    let (action, reason) = match decision {
+        Decision::Hired => (ApplicationAction::Hire, None),
+        Decision::NotHired(r) => (ApplicationAction::Reject, Some(r)),
+    };
+    advance(db, user_id, establishment_id, id, action, reason, today).await
+}
+
+/// Moves application `id` from the stage it is at, in one transaction
+/// and only from that stage (a change made meanwhile wins); a 採否 result
+/// also gets its date, its reason and the letter's reply part. Audited.
+async fn advance(
+    db: &DatabaseConnection,
+    user_id: i32,
+    establishment_id: i32,
+    id: i32,
+    action: ApplicationAction,
+    reason: Option<RejectionReason>,
+    today: NaiveDate,
+) -> Result<Result<ApplicationStatus, NotDecided>, DbErr> {
+    let Some(app) = owned_application(db, establishment_id, id).await? else {
         return Ok(Err(NotDecided::Missing));
     };
-    let owned = posting::Entity::find_by_id(app.posting_id)
-        .one(db)
-        .await?
-        .is_some_and(|p| p.establishment_id == establishment_id);
-    if !owned {
-        return Ok(Err(NotDecided::Missing));
-    }
     let status: ApplicationStatus = app
         .status
         .parse()
         .map_err(|_| DbErr::Custom(format!("application {id}: bad status")))?;
-    let (action, reason) = match decision {
-        Decision::Hired => (ApplicationAction::Hire, None),
-        Decision::NotHired(r) => (ApplicationAction::Reject, Some(r.as_str())),
-    };
     let Ok(next) = status.next(action) else {
         return Ok(Err(NotDecided::Final));
     };
+    let result = matches!(next, ApplicationStatus::Hired | ApplicationStatus::NotHired);
     let txn = db.begin().await?;
-    let changed = application::Entity::update_many()
+    let mut update = application::Entity::update_many()
         .col_expr(application::Column::Status, Expr::value(next.as_str()))
-        .col_expr(application::Column::ResultSentOn, Expr::value(today))
-        .col_expr(application::Column::ResultReason, Expr::value(reason))
-        .col_expr(application::Column::UpdatedAt, Expr::value(Utc::now()))
+        .col_expr(application::Column::UpdatedAt, Expr::value(Utc::now()));
+    if result {
+        update = update
+            .col_expr(application::Column::ResultSentOn, Expr::value(today))
+            .col_expr(
+                application::Column::ResultReason,
+                Expr::value(reason.map(RejectionReason::as_str)),
+            );
+    }
+    let changed = update
         .filter(application::Column::Id.eq(id))
         .filter(application::Column::Status.eq(status.as_str()))
         .exec(&txn)
@@ -200,12 +216,14 @@ pub async fn decide(
     if changed.rows_affected != 1 {
         return Ok(Err(NotDecided::Final));
     }
-    referral_letter::Entity::update_many()
-        .col_expr(referral_letter::Column::Result, Expr::value(next.as_str()))
-        .col_expr(referral_letter::Column::ResultOn, Expr::value(today))
-        .filter(referral_letter::Column::ApplicationId.eq(id))
-        .exec(&txn)
-        .await?;
+    if result {
+        referral_letter::Entity::update_many()
+            .col_expr(referral_letter::Column::Result, Expr::value(next.as_str()))
+            .col_expr(referral_letter::Column::ResultOn, Expr::value(today))
+            .filter(referral_letter::Column::ApplicationId.eq(id))
+            .exec(&txn)
+            .await?;
+    }
     crate::audit::record(
         &txn,
         Some(user_id),
@@ -216,4 +234,126 @@ pub async fn decide(
     .await?;
     txn.commit().await?;
     Ok(Ok(next))
+}
+
+/// Application `id` if it is to a posting of `establishment_id`.
+async fn owned_application(
+    db: &impl sea_orm::ConnectionTrait,
+    establishment_id: i32,
+    id: i32,
+) -> Result<Option<application::Model>, DbErr> {
+    let Some(app) = application::Entity::find_by_id(id).one(db).await? else {
+        return Ok(None);
+    };
+    let owned = posting::Entity::find_by_id(app.posting_id)
+        .one(db)
+        .await?
+        .is_some_and(|p| p.establishment_id == establishment_id);
+    Ok(owned.then_some(app))
+}
+
+/// Moves application `id` on in the selection (書類選考, 面接) from the
+/// stage it is at; refused once final.
+pub async fn move_stage(
+    db: &DatabaseConnection,
+    user_id: i32,
+    establishment_id: i32,
+    id: i32,
+    action: ApplicationAction,
+    today: NaiveDate,
+) -> Result<Result<ApplicationStatus, NotDecided>, DbErr> {
+    if !matches!(
+        action,
+        ApplicationAction::StartScreening | ApplicationAction::InviteToInterview
+    ) {
+        return Ok(Err(NotDecided::Final));
+    }
+    advance(db, user_id, establishment_id, id, action, None, today).await
+}
+
+/// The establishment's notes and rating of application `id`, newest note
+/// first; `None` when it is not the establishment's.
+pub async fn notes(
+    db: &DatabaseConnection,
+    establishment_id: i32,
+    id: i32,
+) -> Result<Option<madoguchi_shared::application::ApplicantNotes>, DbErr> {
+    use crate::entity::{applicant_note, user_account};
+    use madoguchi_shared::application::{ApplicantNote, ApplicantNotes};
+    let Some(app) = owned_application(db, establishment_id, id).await? else {
+        return Ok(None);
+    };
+    let rows = applicant_note::Entity::find()
+        .filter(applicant_note::Column::ApplicationId.eq(id))
+        .order_by_desc(applicant_note::Column::CreatedAt)
+        .order_by_desc(applicant_note::Column::Id)
+        .all(db)
+        .await?;
+    let authors = user_account::Entity::find()
+        .filter(user_account::Column::Id.is_in(rows.iter().map(|n| n.author_user_id)))
+        .all(db)
+        .await?;
+    Ok(Some(ApplicantNotes {
+        rating: app.rating.and_then(|r| u8::try_from(r).ok()),
+        notes: rows
+            .into_iter()
+            .map(|n| ApplicantNote {
+                author: authors
+                    .iter()
+                    .find(|u| u.id == n.author_user_id)
+                    .map(|u| u.display_name.clone())
+                    .unwrap_or_default(),
+                written_at: n.created_at.to_rfc3339(),
+                body: n.body,
+            })
+            .collect(),
+    }))
+}
+
+/// Adds a checked note to application `id`; whether it is the
+/// establishment's.
+pub async fn add_note(
+    db: &DatabaseConnection,
+    user_id: i32,
+    establishment_id: i32,
+    id: i32,
+    body: &str,
+) -> Result<bool, DbErr> {
+    use crate::entity::applicant_note;
+    use sea_orm::ActiveValue::Set;
+    if owned_application(db, establishment_id, id).await?.is_none() {
+        return Ok(false);
+    }
+    applicant_note::Entity::insert(applicant_note::ActiveModel {
+        application_id: Set(id),
+        author_user_id: Set(user_id),
+        body: Set(body.to_owned()),
+        created_at: Set(Utc::now()),
+        ..Default::default()
+    })
+    .exec(db)
+    .await?;
+    Ok(true)
+}
+
+/// Sets (or clears) the establishment's 1–5 rating of application `id`;
+/// whether it is the establishment's.
+pub async fn set_rating(
+    db: &DatabaseConnection,
+    establishment_id: i32,
+    id: i32,
+    rating: Option<u8>,
+) -> Result<bool, DbErr> {
+    if owned_application(db, establishment_id, id).await?.is_none() {
+        return Ok(false);
+    }
+    application::Entity::update_many()
+        .col_expr(
+            application::Column::Rating,
+            Expr::value(rating.map(i16::from)),
+        )
+        .filter(application::Column::Id.eq(id))
+        .exec(db)
+        .await?;
+    Ok(true)
 }

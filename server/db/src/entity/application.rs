@@ -22,6 +22,8 @@ pub struct Model {
     pub result_sent_on: Option<Date>,
     /// A `RejectionReason` code, with a 不採用 result.
     pub result_reason: Option<String>,
+    /// The establishment's own 1–5 rating; never shown to the seeker.
+    pub rating: Option<i16>,
     pub interview_at: Option<String>,
     pub created_at: DateTimeUtc,
     pub updated_at: DateTimeUtc,

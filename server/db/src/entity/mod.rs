@@ -1,5 +1,6 @@
 //! sea-orm entities, one module per table.
 
+pub mod applicant_note;
 pub mod application;
 pub mod application_document;
 pub mod audit_log;

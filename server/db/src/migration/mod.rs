@@ -6,6 +6,7 @@ use sea_orm_migration::prelude::*;
 mod m20261125_000001_initial_schema;
 mod m20261125_000002_drafts;
 mod m20261125_000003_result_reason;
+mod m20261125_000004_applicant_notes;
 
 pub struct Migrator;
 
@@ -16,6 +17,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261125_000001_initial_schema::Migration),
             Box::new(m20261125_000002_drafts::Migration),
             Box::new(m20261125_000003_result_reason::Migration),
+            Box::new(m20261125_000004_applicant_notes::Migration),
         ]
     }
 }
