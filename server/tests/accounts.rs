@@ -1423,16 +1423,7 @@ async fn applications_carry_checked_documents_that_only_the_parties_download() {
     use sea_orm::{ColumnTrait, QueryFilter};
     for backend in backends() {
         let app = app(backend).await;
-        let today = madoguchi_shared::today_in_japan(chrono::Utc::now());
-        let target = posting::Entity::find()
-            .filter(posting::Column::Status.eq("published"))
-            .filter(posting::Column::Disclosure.eq(1))
-            .filter(posting::Column::AcceptsSelfApplication.eq(true))
-            .filter(posting::Column::ValidUntil.gte(today))
-            .one(&app.db)
-            .await
-            .unwrap()
-            .expect("a featured posting takes self-applications");
+        let target = open_to_self_application(&app).await;
         let number = target.number.clone().unwrap();
         let key = "0123456789abcdef0123456789abcdef";
         let form = |resume: Vec<u8>, ack: bool, key: &str| {
@@ -1944,22 +1935,10 @@ async fn seekers_change_their_profile_and_registered_ones_their_registration() {
 
 #[tokio::test]
 async fn drafts_follow_the_seeker_without_an_older_copy_overwriting_a_newer_one() {
-    use madoguchi_db::entity::{draft, posting};
-    use sea_orm::{ColumnTrait, QueryFilter};
+    use madoguchi_db::entity::draft;
     for backend in backends() {
         let app = app(backend).await;
-        let today = madoguchi_shared::today_in_japan(chrono::Utc::now());
-        let number = posting::Entity::find()
-            .filter(posting::Column::Status.eq("published"))
-            .filter(posting::Column::Disclosure.eq(1))
-            .filter(posting::Column::AcceptsSelfApplication.eq(true))
-            .filter(posting::Column::ValidUntil.gte(today))
-            .one(&app.db)
-            .await
-            .unwrap()
-            .unwrap()
-            .number
-            .unwrap();
+        let number = open_to_self_application(&app).await.number.unwrap();
         let put = |cookie: String, text: &'static str, at: i64| {
             let app = &app;
             let number = number.clone();
@@ -2340,4 +2319,20 @@ async fn rival_employer(app: &TestApp, email: &str) -> String {
     .await
     .unwrap();
     session_of(app, email).await
+}
+
+/// A public, open posting that takes online self-applications.
+async fn open_to_self_application(app: &TestApp) -> madoguchi_db::entity::posting::Model {
+    use madoguchi_db::entity::posting;
+    use sea_orm::{ColumnTrait, QueryFilter};
+    let today = madoguchi_shared::today_in_japan(chrono::Utc::now());
+    posting::Entity::find()
+        .filter(posting::Column::Status.eq("published"))
+        .filter(posting::Column::Disclosure.eq(1))
+        .filter(posting::Column::AcceptsSelfApplication.eq(true))
+        .filter(posting::Column::ValidUntil.gte(today))
+        .one(&app.db)
+        .await
+        .unwrap()
+        .expect("a featured posting takes self-applications")
 }

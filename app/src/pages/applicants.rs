@@ -7,7 +7,7 @@
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::components::{A, Redirect};
-use leptos_router::hooks::{use_params_map, use_query_map};
+use leptos_router::hooks::use_query_map;
 use madoguchi_shared::application::{
     ApplicationAction, ApplicationMethod, ApplicationStatus, RejectionReason,
 };
@@ -143,14 +143,7 @@ fn js_escape(v: &str) -> String {
 pub fn ApplicantPage() -> impl IntoView {
     let i18n = use_i18n();
     let lang = move || crate::domain_lang(i18n);
-    let params = use_params_map();
-    let id = move || {
-        params
-            .read()
-            .get("id")
-            .and_then(|s| s.parse::<i32>().ok())
-            .unwrap_or(0)
-    };
+    let id = crate::pages::id_param();
     let decide = ServerAction::<DecideApplication>::new();
     let stage = ServerAction::<MoveStage>::new();
     let note = ServerAction::<AddNote>::new();

@@ -82,14 +82,7 @@ pub fn MyApplications() -> impl IntoView {
 pub fn ApplicationPage() -> impl IntoView {
     let i18n = use_i18n();
     let lang = move || crate::domain_lang(i18n);
-    let params = leptos_router::hooks::use_params_map();
-    let id = move || {
-        params
-            .read()
-            .get("id")
-            .and_then(|s| s.parse::<i32>().ok())
-            .unwrap_or(0)
-    };
+    let id = crate::pages::id_param();
     let app = Resource::new(id, crate::api::applications::application);
     view! {
         <leptos_meta::Title text=move || t_string!(i18n, app_title) />
@@ -135,14 +128,7 @@ pub fn ApplicationPage() -> impl IntoView {
 pub fn ReferralLetterPage() -> impl IntoView {
     let i18n = use_i18n();
     let lang = move || crate::domain_lang(i18n);
-    let params = leptos_router::hooks::use_params_map();
-    let id = move || {
-        params
-            .read()
-            .get("id")
-            .and_then(|s| s.parse::<i32>().ok())
-            .unwrap_or(0)
-    };
+    let id = crate::pages::id_param();
     let letter = Resource::new(id, crate::api::referrals::letter_of_application);
     view! {
         <leptos_meta::Title text=move || t_string!(i18n, letter_title) />

@@ -17,3 +17,17 @@ pub mod profile;
 pub mod referrals;
 pub mod register;
 pub mod saved_searches;
+
+/// The `:id` of the current route as a number (0, which names nothing,
+/// when it is not one).
+pub fn id_param() -> impl Fn() -> i32 + Copy {
+    let params = leptos_router::hooks::use_params_map();
+    move || {
+        use leptos::prelude::Read;
+        params
+            .read()
+            .get("id")
+            .and_then(|s| s.parse::<i32>().ok())
+            .unwrap_or(0)
+    }
+}

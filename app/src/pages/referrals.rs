@@ -5,7 +5,6 @@
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::components::{A, Redirect};
-use leptos_router::hooks::use_params_map;
 use madoguchi_shared::application::ReferralStatus;
 use madoguchi_shared::date::to_iso;
 use madoguchi_shared::label::Label;
@@ -84,14 +83,7 @@ pub fn RegistrationNeeded() -> impl IntoView {
 #[component]
 pub fn ReferralApplyPage() -> impl IntoView {
     let i18n = use_i18n();
-    let params = use_params_map();
-    let id = move || {
-        params
-            .read()
-            .get("id")
-            .and_then(|s| s.parse::<i32>().ok())
-            .unwrap_or(0)
-    };
+    let id = crate::pages::id_param();
     let form = Resource::new(id, referral_form);
     view! {
         <Title text=move || t_string!(i18n, referral_apply_title) />
