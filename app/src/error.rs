@@ -185,6 +185,35 @@ impl From<madoguchi_shared::search::QueryError> for AppError {
     }
 }
 
+/// Why a self-application was not made, as the user is told.
+#[cfg(feature = "ssr")]
+impl From<madoguchi_db::apply::Refused> for AppError {
+    fn from(refused: madoguchi_db::apply::Refused) -> AppError {
+        use madoguchi_db::apply::Refused;
+        match refused {
+            Refused::NotASeeker => AppError::Forbidden,
+            Refused::NoOpenPosting => AppError::Gone,
+            Refused::NotAccepting => AppError::NotAccepting,
+            Refused::AlreadyApplied => AppError::AlreadyApplied,
+        }
+    }
+}
+
+/// Why answering a recommendation did not happen, as the user is told.
+#[cfg(feature = "ssr")]
+impl From<madoguchi_db::referral::RefusedReferral> for AppError {
+    fn from(refused: madoguchi_db::referral::RefusedReferral) -> AppError {
+        use madoguchi_db::referral::RefusedReferral;
+        match refused {
+            RefusedReferral::Missing => AppError::NotFound,
+            RefusedReferral::Expired => AppError::Expired,
+            RefusedReferral::Used => AppError::AlreadyDecided,
+            RefusedReferral::PostingClosed => AppError::Gone,
+            RefusedReferral::AlreadyApplied => AppError::AlreadyApplied,
+        }
+    }
+}
+
 /// A search parameter that breaks a rule, as a 400 naming it.
 #[cfg(feature = "ssr")]
 pub fn query_error(e: madoguchi_shared::search::QueryError) -> AppError {

@@ -52,6 +52,8 @@ test("hydration makes the language switch work", async ({ page }) => {
   await expect(page.locator("html")).toHaveAttribute("lang", "en");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Find a job");
 
+  // Switching back needs the reloaded page's handlers: wait for them.
+  await expect(page.locator("html")).toHaveAttribute("data-hydrated", "true");
   await page.getByTestId("lang-switch").click();
   await expect(page.locator("html")).toHaveAttribute("lang", "ja");
   expect(errors).toEqual([]);

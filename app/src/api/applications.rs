@@ -47,7 +47,7 @@ pub async fn self_apply(
     key: String,
 ) -> Result<i32, AppError> {
     use crate::api::account::field;
-    use madoguchi_db::apply::{Refused, SelfApplication};
+    use madoguchi_db::apply::SelfApplication;
     use madoguchi_shared::ValidationError;
     use madoguchi_shared::account::Role;
     use madoguchi_shared::application::{motivation_text, valid_submission_key};
@@ -76,10 +76,7 @@ pub async fn self_apply(
             leptos_axum::redirect(&format!("/mypage/applications/{}", applied.id));
             Ok(applied.id)
         }
-        Err(Refused::NotASeeker) => Err(AppError::Forbidden.respond()),
-        Err(Refused::NoOpenPosting) => Err(AppError::Gone.respond()),
-        Err(Refused::NotAccepting) => Err(AppError::NotAccepting.respond()),
-        Err(Refused::AlreadyApplied) => Err(AppError::AlreadyApplied.respond()),
+        Err(refused) => Err(AppError::from(refused).respond()),
     }
 }
 

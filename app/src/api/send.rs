@@ -153,13 +153,7 @@ fn target_of(f: &Fields) -> Option<Target> {
 /// language (the typed statement is restored there from the device).
 fn back(target: &Target, error: &AppError) -> Response {
     let json = serde_json::to_string(error).unwrap_or_default();
-    let encoded: String = json
-        .bytes()
-        .map(|b| match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' => (b as char).to_string(),
-            _ => format!("%{b:02X}"),
-        })
-        .collect();
+    let encoded = madoguchi_shared::search::encode(&json);
     Redirect::to(&format!("{}?error={encoded}", target.form_path())).into_response()
 }
 
@@ -304,8 +298,8 @@ async fn apply(
     target: &Target,
     f: Fields,
 ) -> Result<i32, AppError> {
-    use madoguchi_db::apply::{Refused, SelfApplication};
-    use madoguchi_db::referral::{ReferralApplication, RefusedReferral};
+    use madoguchi_db::apply::SelfApplication;
+    use madoguchi_db::referral::ReferralApplication;
     use madoguchi_shared::application::{motivation_text, valid_submission_key};
     if matches!(target, Target::Posting(_)) && !f.acknowledged {
         return Err(field_error("acknowledged", ValidationError::Required));
@@ -332,14 +326,7 @@ async fn apply(
             today,
         )
         .await
-        .map(|r| {
-            r.map_err(|refused| match refused {
-                Refused::NotASeeker => AppError::Forbidden,
-                Refused::NoOpenPosting => AppError::Gone,
-                Refused::NotAccepting => AppError::NotAccepting,
-                Refused::AlreadyApplied => AppError::AlreadyApplied,
-            })
-        }),
+        .map(|r| r.map_err(AppError::from)),
         Target::Referral(id) => madoguchi_db::referral::apply(
             &state.db,
             user_id,
@@ -352,15 +339,7 @@ async fn apply(
             today,
         )
         .await
-        .map(|r| {
-            r.map_err(|refused| match refused {
-                RefusedReferral::Missing => AppError::NotFound,
-                RefusedReferral::Expired => AppError::Expired,
-                RefusedReferral::Used => AppError::AlreadyDecided,
-                RefusedReferral::PostingClosed => AppError::Gone,
-                RefusedReferral::AlreadyApplied => AppError::AlreadyApplied,
-            })
-        }),
+        .map(|r| r.map_err(AppError::from)),
     };
     match outcome {
         Ok(Ok(applied)) => {

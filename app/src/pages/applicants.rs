@@ -80,7 +80,7 @@ pub fn ApplicantsPage() -> impl IntoView {
                         let link = move |n: u64| {
                             let mut q: Vec<String> = ["posting", "method", "status", "name"]
                                 .iter()
-                                .filter_map(|k| get(k).map(|v| format!("{k}={}", js_escape(&v))))
+                                .filter_map(|k| get(k).map(|v| format!("{k}={}", madoguchi_shared::search::encode(&v))))
                                 .collect();
                             q.push(format!("page={n}"));
                             format!("/employer/applicants?{}", q.join("&"))
@@ -127,16 +127,6 @@ pub fn ApplicantsPage() -> impl IntoView {
             })}
         </Suspense>
     }
-}
-
-/// Percent-encodes a query value.
-fn js_escape(v: &str) -> String {
-    v.bytes()
-        .map(|b| match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' => (b as char).to_string(),
-            _ => format!("%{b:02X}"),
-        })
-        .collect()
 }
 
 #[component]
