@@ -63,6 +63,20 @@ pub enum AppError {
     /// The application is decided already and cannot be withdrawn.
     #[error("application decided")]
     AlreadyDecided,
+    /// A posting the linter or the form reader finds fault with: each
+    /// finding names the field and the rule.
+    #[error("posting has findings")]
+    Findings(Vec<madoguchi_shared::lint::Finding>),
+    /// The action is not possible in the record's present state (a
+    /// posting under review edited, a closed one extended …).
+    #[error("not possible now")]
+    NotNow,
+    /// DOMAIN.md rule 1 keeps self-application off for this posting.
+    #[error("self-application not allowed")]
+    SelfApplicationBlocked(madoguchi_shared::posting::SelfApplicationBlock),
+    /// Outside the last month of a posting's validity.
+    #[error("not extendable")]
+    NotExtendable,
     /// The browser could not reach the server.
     #[error("network error")]
     Network,
@@ -76,6 +90,8 @@ impl AppError {
     pub fn status(&self) -> u16 {
         match self {
             AppError::Invalid(_) | AppError::Field { .. } | AppError::BadRequest => 400,
+            AppError::Findings(_) => 422,
+            AppError::NotNow | AppError::SelfApplicationBlocked(_) | AppError::NotExtendable => 409,
             AppError::EmailTaken
             | AppError::NotAccepting
             | AppError::AlreadyApplied
@@ -170,6 +186,16 @@ pub fn ErrorMessage(error: AppError) -> impl IntoView {
         AppError::AlreadyApplied => t!(i18n, error_already_applied).into_any(),
         AppError::AlreadyDecided => t!(i18n, error_already_decided).into_any(),
         AppError::TooLarge => t!(i18n, error_too_large).into_any(),
+        AppError::Findings(findings) => view! {
+            {t!(i18n, error_findings)}
+            <ul class="findings">
+                {findings.into_iter().map(|f| view! { <li><FindingMessage finding=f /></li> }).collect_view()}
+            </ul>
+        }
+        .into_any(),
+        AppError::NotNow => t!(i18n, error_not_now).into_any(),
+        AppError::SelfApplicationBlocked(block) => view! { <BlockMessage block /> }.into_any(),
+        AppError::NotExtendable => t!(i18n, error_not_extendable).into_any(),
         AppError::Network => t!(i18n, error_network).into_any(),
         AppError::Internal => t!(i18n, error_internal).into_any(),
     };
@@ -249,4 +275,52 @@ pub fn ValidationMessage(error: ValidationError) -> impl IntoView {
         ValidationError::Prefecture => t!(i18n, error_prefecture).into_any(),
         _ => t!(i18n, error_invalid_value).into_any(),
     }
+}
+
+/// Why self-application cannot be switched on, as a sentence.
+#[component]
+pub fn BlockMessage(block: madoguchi_shared::posting::SelfApplicationBlock) -> impl IntoView {
+    use madoguchi_shared::posting::SelfApplicationBlock as B;
+    let i18n = use_i18n();
+    match block {
+        B::NotEnabled => t!(i18n, block_not_enabled).into_any(),
+        B::DispatchOrContracting => t!(i18n, block_dispatch).into_any(),
+        B::WorkplaceNotNamed => t!(i18n, block_workplace).into_any(),
+    }
+}
+
+/// One finding of the legal linter: the field and the rule, in the user's
+/// language.
+#[component]
+pub fn FindingMessage(finding: madoguchi_shared::lint::Finding) -> impl IntoView {
+    use madoguchi_shared::lint::Rule;
+    let i18n = use_i18n();
+    let field = finding.field.clone();
+    let label = move || crate::pages::posting_editor::field_label_in(i18n, &field);
+    let rule = match finding.rule {
+        Rule::AgeLimit(ValidationError::AgeLimitWithoutReason) => {
+            t!(i18n, lint_age_reason).into_any()
+        }
+        Rule::AgeLimit(_) => t!(i18n, lint_age_range).into_any(),
+        Rule::Gendered { found, neutral } => t!(
+            i18n,
+            lint_gendered,
+            found = move || found.clone(),
+            neutral = move || neutral.clone()
+        )
+        .into_any(),
+        Rule::ChangeScope => t!(i18n, lint_change_scope).into_any(),
+        Rule::RenewalTerms => t!(i18n, lint_renewal).into_any(),
+        Rule::FixedOvertime => t!(i18n, lint_fixed_overtime).into_any(),
+        Rule::MinimumWage { hourly, minimum } => t!(
+            i18n,
+            lint_minimum_wage,
+            hourly = move || madoguchi_shared::posting::format_yen(hourly),
+            minimum = move || madoguchi_shared::posting::format_yen(minimum)
+        )
+        .into_any(),
+        Rule::Required => t!(i18n, lint_required).into_any(),
+        Rule::Invalid(error) => view! { <ValidationMessage error /> }.into_any(),
+    };
+    view! { <strong>{label}</strong>": "{rule} }
 }

@@ -4,33 +4,13 @@
 mod common;
 
 use axum::body::Body;
+use common::calls::*;
 use common::{Backend, TestApp, app, backends, split};
 use http::{Request, StatusCode, header};
 use madoguchi_db::account::NewAccount;
 use madoguchi_db::entity::{seeker, session, user_account};
 use madoguchi_shared::account::Role;
 use sea_orm::{ActiveValue::Set, EntityTrait, PaginatorTrait};
-
-const PASSWORD: &str = "demo-password-1";
-
-/// A urlencoded server-function call, with the session cookie if any.
-async fn call(
-    app: &TestApp,
-    path: &str,
-    body: &str,
-    cookie: Option<&str>,
-) -> (http::Response<()>, String) {
-    let mut req =
-        Request::post(path).header(header::CONTENT_TYPE, "application/x-www-form-urlencoded");
-    if let Some(c) = cookie {
-        req = req.header(header::COOKIE, c);
-    }
-    split(
-        app.send(req.body(Body::from(body.to_owned())).unwrap())
-            .await,
-    )
-    .await
-}
 
 /// The seeker record of the account with `email`.
 async fn seeker_by_email(db: &madoguchi_db::Db, email: &str) -> seeker::Model {
@@ -49,46 +29,6 @@ async fn seeker_by_email(db: &madoguchi_db::Db, email: &str) -> seeker::Model {
         .unwrap()
 }
 
-/// The status a server-function call answers with, for `cookie`'s user.
-async fn status_of(app: &TestApp, path: &str, body: &str, cookie: &str) -> StatusCode {
-    call(app, path, body, Some(cookie)).await.0.status()
-}
-
-async fn page(app: &TestApp, path: &str, cookie: Option<&str>) -> (http::Response<()>, String) {
-    let mut req = Request::get(path).header(header::ACCEPT, "text/html");
-    if let Some(c) = cookie {
-        req = req.header(header::COOKIE, c);
-    }
-    split(app.send(req.body(Body::empty()).unwrap()).await).await
-}
-
-/// `name=value` of the session cookie a response sets.
-fn session_cookie(res: &http::Response<()>) -> Option<String> {
-    res.headers()
-        .get_all(header::SET_COOKIE)
-        .iter()
-        .filter_map(|v| v.to_str().ok())
-        .find(|v| v.starts_with("madoguchi_session="))
-        .map(|v| v.split(';').next().unwrap().to_owned())
-}
-
-fn form(pairs: &[(&str, &str)]) -> String {
-    pairs
-        .iter()
-        .map(|(k, v)| format!("{k}={}", urlencode(v)))
-        .collect::<Vec<_>>()
-        .join("&")
-}
-
-fn urlencode(s: &str) -> String {
-    s.bytes()
-        .map(|b| match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' => (b as char).to_string(),
-            _ => format!("%{b:02X}"),
-        })
-        .collect()
-}
-
 async fn register(app: &TestApp, email: &str) -> (http::Response<()>, String) {
     let body = form(&[
         ("email", email),
@@ -97,16 +37,6 @@ async fn register(app: &TestApp, email: &str) -> (http::Response<()>, String) {
         ("name_kana", "ヤマダ タロウ"),
     ]);
     call(app, "/api/account/register", &body, None).await
-}
-
-async fn login(app: &TestApp, email: &str, password: &str) -> (http::Response<()>, String) {
-    call(
-        app,
-        "/api/account/login",
-        &form(&[("email", email), ("password", password)]),
-        None,
-    )
-    .await
 }
 
 async fn add_account(app: &TestApp, email: &str, role: Role) {
@@ -447,13 +377,6 @@ async fn a_plain_form_login_failure_redirects_back_with_the_reason() {
         html.contains("メールアドレスまたはパスワードが正しくありません"),
         "{html}"
     );
-}
-
-/// Logs in and answers the session cookie.
-async fn session_of(app: &TestApp, email: &str) -> String {
-    let (res, body) = login(app, email, PASSWORD).await;
-    assert_eq!(res.status(), StatusCode::OK, "{email}: {body}");
-    session_cookie(&res).unwrap()
 }
 
 fn employer_form<'a>(email: &'a str, prefecture: &'a str) -> Vec<(&'a str, &'a str)> {
@@ -2289,36 +2212,6 @@ async fn stages_notes_and_ratings_stay_inside_the_establishment() {
             ("screening", Some(4))
         );
     }
-}
-
-/// The session of a new employer account of another establishment than
-/// the demo employer's.
-async fn rival_employer(app: &TestApp, email: &str) -> String {
-    use madoguchi_db::entity::establishment;
-    use sea_orm::{ColumnTrait, QueryFilter};
-    let other_est = establishment::Entity::find()
-        .filter(establishment::Column::Name.ne("社会福祉法人あおば会"))
-        .one(&app.db)
-        .await
-        .unwrap()
-        .unwrap()
-        .id;
-    madoguchi_db::account::create_account(
-        &app.db,
-        NewAccount {
-            email: email.to_owned(),
-            password_hash: madoguchi_db::account::hash_password(PASSWORD.to_owned())
-                .await
-                .unwrap(),
-            role: Role::Employer,
-            display_name: "他社".to_owned(),
-            office_id: None,
-            establishment_id: Some(other_est),
-        },
-    )
-    .await
-    .unwrap();
-    session_of(app, email).await
 }
 
 /// A public, open posting that takes online self-applications.

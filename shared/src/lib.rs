@@ -15,6 +15,7 @@ pub mod keyword;
 pub mod label;
 pub mod lint;
 pub mod message;
+pub mod minimum_wage;
 pub mod office;
 pub mod posting;
 pub mod prefecture;

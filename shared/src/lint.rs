@@ -14,7 +14,10 @@
 //!   the scope of changes to duties and workplace, and for fixed-term
 //!   contracts the renewal terms;
 //! - 固定残業代 only with both its hours and its amount, and a text that
-//!   speaks of fixed overtime pay only where the amounts are stated.
+//!   speaks of fixed overtime pay only where the amounts are stated;
+//! - a wage, as an hourly figure, not below the prefecture's minimum wage
+//!   on the day of the check (`shared/data/minimum_wage.tsv`);
+//! - what every 求人票 must state before it is submitted.
 
 use serde::{Deserialize, Serialize};
 
@@ -35,6 +38,13 @@ pub enum Rule {
     RenewalTerms,
     /// 固定残業代 without its hours or its amount.
     FixedOvertime,
+    /// The lowest wage, as yen per hour, is below the prefecture's
+    /// minimum wage (地域別最低賃金, 最低賃金法 第4条).
+    MinimumWage { hourly: i64, minimum: i64 },
+    /// A field every posting must fill before it is submitted.
+    Required,
+    /// A field whose input does not read (the error says why).
+    Invalid(ValidationError),
 }
 
 /// One finding: the form field (its input name) and the rule.
@@ -73,8 +83,8 @@ pub fn gendered_in(text: &str) -> Vec<(&'static str, &'static str)> {
     found
 }
 
-/// Every finding for `p`, in the order of the form.
-pub fn lint(p: &Posting) -> Vec<Finding> {
+/// Every finding for `p` on `today`, in the order of the form.
+pub fn lint(p: &Posting, today: chrono::NaiveDate) -> Vec<Finding> {
     let mut out = Vec::new();
     let mut finding = |field: &str, rule: Rule| {
         out.push(Finding {
@@ -82,10 +92,27 @@ pub fn lint(p: &Posting) -> Vec<Finding> {
             rule,
         })
     };
+    let t = &p.terms;
+    for (field, empty) in [
+        ("title", p.title.trim().is_empty()),
+        ("occupation_code", p.occupation_code.trim().is_empty()),
+        ("description", p.description.trim().is_empty()),
+        ("openings", p.openings == 0),
+        ("city", p.city.trim().is_empty()),
+        ("address", t.address.trim().is_empty()),
+        ("wage_min", p.wage_min <= 0),
+        ("wage_max", p.wage_max <= 0),
+        ("shifts", t.shifts.is_empty()),
+        ("holidays", t.holidays.trim().is_empty()),
+        ("selection", t.selection.trim().is_empty()),
+    ] {
+        if empty {
+            finding(field, Rule::Required);
+        }
+    }
     if let Err(e) = p.age_limit.validate() {
         finding("age_limit", Rule::AgeLimit(e));
     }
-    let t = &p.terms;
     for (field, text) in [
         ("title", p.title.as_str()),
         ("description", p.description.as_str()),
@@ -121,6 +148,19 @@ pub fn lint(p: &Posting) -> Vec<Finding> {
         }
         _ => {}
     }
+    if let (Some(hourly), Some(minimum)) = (
+        crate::minimum_wage::hourly_equivalent(p),
+        crate::minimum_wage::in_force(p.prefecture, today),
+    ) && hourly < minimum.yen_per_hour
+    {
+        finding(
+            "minimum_wage",
+            Rule::MinimumWage {
+                hourly,
+                minimum: minimum.yen_per_hour,
+            },
+        );
+    }
     out
 }
 
@@ -132,6 +172,10 @@ mod tests {
         AgeExceptionReason, AgeLimit, Disclosure, EmploymentType, FixedOvertime, PostingCategory,
         PostingStatus, PostingTerms, WageForm, WorkArrangement,
     };
+
+    fn today() -> chrono::NaiveDate {
+        chrono::NaiveDate::from_ymd_opt(2026, 11, 25).unwrap()
+    }
 
     /// A posting that breaks no rule.
     fn clean() -> Posting {
@@ -163,8 +207,16 @@ mod tests {
             accepts_self_application: true,
             workplace_named: true,
             terms: PostingTerms {
+                address: "西新宿1-2-3".to_owned(),
                 duty_change_scope: "法人の定める業務".to_owned(),
                 workplace_change_scope: "変更なし".to_owned(),
+                shifts: vec![crate::posting::Shift {
+                    start_minute: 9 * 60,
+                    end_minute: 18 * 60,
+                }],
+                break_minutes: 60,
+                holidays: "シフト制（4週8休）".to_owned(),
+                selection: "書類選考・面接".to_owned(),
                 ..Default::default()
             },
             accepted_on: day,
@@ -173,12 +225,12 @@ mod tests {
     }
 
     fn fields(p: &Posting) -> Vec<String> {
-        lint(p).into_iter().map(|f| f.field).collect()
+        lint(p, today()).into_iter().map(|f| f.field).collect()
     }
 
     #[test]
     fn a_clean_posting_has_no_findings() {
-        assert_eq!(lint(&clean()), vec![]);
+        assert_eq!(lint(&clean(), today()), vec![]);
     }
 
     #[test]
@@ -200,7 +252,7 @@ mod tests {
             hours: 0,
             amount: 30_000,
         });
-        let found = lint(&p);
+        let found = lint(&p, today());
         assert_eq!(
             fields(&p),
             [
@@ -240,7 +292,7 @@ mod tests {
             hours: 20,
             amount: 35_000,
         });
-        assert_eq!(lint(&p), vec![]);
+        assert_eq!(lint(&p, today()), vec![]);
     }
 
     #[test]
@@ -263,5 +315,65 @@ mod tests {
             ]
         );
         assert!(gendered_in("看護師・保育士を募集します。").is_empty());
+    }
+
+    #[test]
+    fn a_submitted_posting_must_state_the_essentials() {
+        let mut p = clean();
+        p.title = " ".to_owned();
+        p.wage_min = 0;
+        p.terms.shifts.clear();
+        p.terms.selection.clear();
+        assert_eq!(fields(&p), ["title", "wage_min", "shifts", "selection"]);
+        assert!(lint(&p, today()).iter().all(|f| f.rule == Rule::Required));
+    }
+
+    #[test]
+    fn wages_below_the_minimum_wage_are_refused_after_conversion() {
+        use crate::posting::WageForm;
+        // Tokyo, 2026-11-25: 1,226 yen an hour.
+        let mut p = clean();
+        p.wage_form = WageForm::Hourly;
+        p.wage_min = 1_200;
+        p.wage_max = 1_400;
+        assert_eq!(
+            lint(&p, today()),
+            vec![Finding {
+                field: "minimum_wage".to_owned(),
+                rule: Rule::MinimumWage {
+                    hourly: 1_200,
+                    minimum: 1_226
+                }
+            }]
+        );
+        p.wage_min = 1_226;
+        assert_eq!(lint(&p, today()), vec![]);
+        // The same amount in Okinawa (1,023 yen) is lawful.
+        p.wage_min = 1_100;
+        p.prefecture = crate::prefecture::Prefecture::from_code(47).unwrap();
+        assert_eq!(lint(&p, today()), vec![]);
+        // Monthly: 8 hours a day (9:00–18:00, 1 hour's break), 245 days a
+        // year (120 holidays) → 163.3 hours a month.
+        p.prefecture = crate::prefecture::Prefecture::from_code(13).unwrap();
+        p.wage_form = WageForm::Monthly;
+        p.wage_min = 190_000;
+        p.wage_max = 220_000;
+        assert_eq!(fields(&p), ["minimum_wage"]);
+        p.wage_min = 201_000;
+        assert_eq!(lint(&p, today()), vec![]);
+        // Fixed overtime pay is not part of the base pay that is compared.
+        p.terms.fixed_overtime = Some(FixedOvertime {
+            hours: 20,
+            amount: 30_000,
+        });
+        assert_eq!(fields(&p), ["minimum_wage"]);
+        // Daily: 8 hours at 9,600 yen is 1,200 an hour.
+        p.terms.fixed_overtime = None;
+        p.wage_form = WageForm::Daily;
+        p.wage_min = 9_600;
+        p.wage_max = 12_000;
+        assert_eq!(fields(&p), ["minimum_wage"]);
+        p.wage_min = 10_000;
+        assert_eq!(lint(&p, today()), vec![]);
     }
 }

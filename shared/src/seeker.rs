@@ -136,7 +136,7 @@ pub mod limits {
     pub const WAGE_MAX: i64 = 10_000_000;
 }
 
-fn optional_line(raw: &str, max: usize) -> Result<Option<String>, ValidationError> {
+pub(crate) fn optional_line(raw: &str, max: usize) -> Result<Option<String>, ValidationError> {
     let text = raw.trim();
     if text.is_empty() {
         return Ok(None);
@@ -144,7 +144,7 @@ fn optional_line(raw: &str, max: usize) -> Result<Option<String>, ValidationErro
     crate::account::required_text(text, max).map(Some)
 }
 
-fn long_text(raw: &str) -> Result<String, ValidationError> {
+pub(crate) fn long_text(raw: &str) -> Result<String, ValidationError> {
     let text = raw.replace("\r\n", "\n").replace('\r', "\n");
     let text = text.trim();
     if text.chars().count() > limits::LONG_TEXT {
@@ -161,7 +161,7 @@ fn long_text(raw: &str) -> Result<String, ValidationError> {
     Ok(text.to_owned())
 }
 
-fn entries(
+pub(crate) fn entries(
     raw: &str,
     separators: &[char],
     max_entries: usize,

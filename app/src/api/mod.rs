@@ -7,6 +7,7 @@ pub mod drafts;
 pub mod employer;
 pub mod favourites;
 pub mod notices;
+pub mod own_postings;
 pub mod postings;
 pub mod profile;
 pub mod referrals;

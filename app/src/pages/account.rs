@@ -77,8 +77,12 @@ fn AccountDetails(user: madoguchi_shared::account::CurrentUser) -> impl IntoView
         </ActionForm>
         {(role == Role::Admin).then(|| view! { <crate::pages::admin::StaffAccounts /> })}
         {(role == Role::Employer).then(|| view! {
-            <p><leptos_router::components::A href="/employer/applicants" attr:class="button primary">{t!(i18n, applicants_title)}</leptos_router::components::A></p>
+            <p class="actions">
+                <leptos_router::components::A href="/employer/applicants" attr:class="button primary">{t!(i18n, applicants_title)}</leptos_router::components::A>" "
+                <leptos_router::components::A href="/employer/postings" attr:class="button secondary">{t!(i18n, own_postings_title)}</leptos_router::components::A>
+            </p>
         })}
+        {(role == Role::Staff).then(|| view! { <crate::pages::review::ReviewQueue /> })}
         {(role == Role::Seeker).then(|| view! {
             <crate::pages::attention::Attention />
             <crate::pages::referrals::MyReferrals />

@@ -12,10 +12,13 @@ pub mod jobs;
 pub mod login;
 pub mod not_found;
 pub mod notices;
+pub mod own_postings;
 pub mod posting;
+pub mod posting_editor;
 pub mod profile;
 pub mod referrals;
 pub mod register;
+pub mod review;
 pub mod saved_searches;
 
 /// The `:id` of the current route as a number (0, which names nothing,

@@ -133,8 +133,15 @@ fn json_ld(p: &Posting) -> String {
     value.to_string().replace("</", "<\\/")
 }
 
+/// The 求人票 as the public page shows it; `preview` is the employer's
+/// look at it before it is published (no favourite or apply buttons, no
+/// search-engine data).
 #[component]
-fn PostingSheet(p: Posting, print: bool) -> impl IntoView {
+pub(crate) fn PostingSheet(
+    p: Posting,
+    print: bool,
+    #[prop(optional)] preview: bool,
+) -> impl IntoView {
     let i18n = use_i18n();
     let ld = json_ld(&p);
     let title = p.title.clone();
@@ -193,14 +200,15 @@ fn PostingSheet(p: Posting, print: bool) -> impl IntoView {
     view! {
         <Title text=format!("{title}｜窓口") />
         <Meta name="description" content=summary />
-        <script type="application/ld+json" inner_html=ld></script>
+        {(!preview).then(|| view! { <script type="application/ld+json" inner_html=ld></script> })}
         <article class="posting-sheet">
+            {preview.then(|| view! { <p class="preview-banner" role="note">{t!(i18n, editor_preview_banner)}</p> })}
             <p class="posting-number">{t!(i18n, posting_number)}" "{number.clone()}</p>
             <h1>{title.clone()}</h1>
             <p class="legal-notice" role="note">{t!(i18n, footer_notice)}</p>
             <div class="sheet-actions">
-                <A href=print_href attr:class="button secondary">{t!(i18n, posting_show_sheet)}</A>
-                <FavouriteAndApply number self_application />
+                {(!preview).then(|| view! { <A href=print_href attr:class="button secondary">{t!(i18n, posting_show_sheet)}</A> })}
+                {(!preview).then(|| view! { <FavouriteAndApply number self_application /> })}
             </div>
             {sheet}
             <nav class="related" aria-label=move || t_string!(i18n, posting_related)>

@@ -9,10 +9,7 @@ use chrono::Utc;
 use madoguchi_shared::account::Role;
 use madoguchi_shared::message::AuditAction;
 use madoguchi_shared::seeker::SeekerKind;
-use sea_orm::{
-    ActiveValue::Set, ColumnTrait, DatabaseConnection, DbErr, EntityTrait, QueryFilter,
-    TransactionTrait,
-};
+use sea_orm::{ActiveValue::Set, ColumnTrait, DatabaseConnection, DbErr, EntityTrait, QueryFilter};
 use serde::{Deserialize, Serialize};
 
 use crate::entity::{seeker, user_account};
@@ -211,7 +208,7 @@ pub async fn create_account_by(
     actor: Option<i32>,
     new: NewAccount,
 ) -> Result<i32, AccountError> {
-    let txn = db.begin().await?;
+    let txn = crate::begin_write(db).await?;
     if email_taken(&txn, &new.email).await? {
         return Err(AccountError::EmailTaken);
     }
@@ -248,7 +245,7 @@ pub async fn register_employer(
     use crate::entity::{establishment, office};
     use sea_orm::QueryOrder;
 
-    let txn = db.begin().await?;
+    let txn = crate::begin_write(db).await?;
     if email_taken(&txn, &account.email).await? {
         return Err(AccountError::EmailTaken);
     }
@@ -380,7 +377,7 @@ pub async fn register_seeker(
     name: String,
     name_kana: String,
 ) -> Result<i32, AccountError> {
-    let txn = db.begin().await?;
+    let txn = crate::begin_write(db).await?;
     if email_taken(&txn, &account.email).await? {
         return Err(AccountError::EmailTaken);
     }
@@ -435,7 +432,7 @@ pub async fn set_password_hash(
     user_id: i32,
     hash: String,
 ) -> Result<(), DbErr> {
-    let txn = db.begin().await?;
+    let txn = crate::begin_write(db).await?;
     user_account::Entity::update(user_account::ActiveModel {
         id: Set(user_id),
         password_hash: Set(hash),

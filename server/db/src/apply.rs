@@ -7,7 +7,7 @@ use madoguchi_shared::document::{DocumentKind, DocumentType};
 use madoguchi_shared::posting::{EmploymentType, WorkArrangement, self_application_allowed};
 use sea_orm::{
     ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseConnection, DatabaseTransaction, DbErr,
-    EntityTrait, PaginatorTrait, QueryFilter, SqlErr, TransactionTrait,
+    EntityTrait, PaginatorTrait, QueryFilter, SqlErr,
 };
 
 use crate::account::seeker_of;
@@ -120,7 +120,7 @@ pub async fn self_apply(
     if has_applied(db, seeker_id, p.id).await? {
         return Ok(Err(Refused::AlreadyApplied));
     }
-    let txn = db.begin().await?;
+    let txn = crate::begin_write(db).await?;
     let new = NewApplication {
         seeker_id,
         posting_id: p.id,

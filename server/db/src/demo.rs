@@ -7,9 +7,7 @@ use madoguchi_shared::posting::{
     EmploymentType, PostingCategory, PostingFlag, PostingStatus, WageForm, WorkArrangement,
     default_valid_until,
 };
-use sea_orm::{
-    ActiveValue::Set, DatabaseConnection, DbErr, EntityTrait, PaginatorTrait, TransactionTrait,
-};
+use sea_orm::{ActiveValue::Set, DatabaseConnection, DbErr, EntityTrait, PaginatorTrait};
 
 use crate::entity::{establishment, office, posting, seeker};
 use madoguchi_shared::seeker::{SeekerKind, registration_valid_until};
@@ -210,7 +208,7 @@ pub async fn seed_featured(db: &DatabaseConnection, today: NaiveDate) -> Result<
 /// The hand-written postings, numbered `OOOOO-0999NNNN` apart from the
 /// generated ones.
 async fn insert_featured(db: &DatabaseConnection, today: NaiveDate) -> Result<usize, DbErr> {
-    let txn = db.begin().await?;
+    let txn = crate::begin_write(db).await?;
     let now = Utc::now();
     let offices = office::Entity::find().all(&txn).await?;
     for (serial, p) in POSTINGS.iter().enumerate() {
@@ -441,7 +439,7 @@ async fn demo_activity(
     };
     use madoguchi_shared::message::{MessageAuthor, NoticeAudience};
 
-    let txn = db.begin().await?;
+    let txn = crate::begin_write(db).await?;
     let featured = |title: &'static str| {
         let txn = &txn;
         async move {

@@ -11,7 +11,6 @@ use madoguchi_shared::message::AuditAction;
 use sea_orm::sea_query::{Expr, ExprTrait, LikeExpr, Query};
 use sea_orm::{
     ColumnTrait, DatabaseConnection, DbErr, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder,
-    TransactionTrait,
 };
 
 use crate::entity::{application, posting, referral_letter, seeker};
@@ -196,7 +195,7 @@ async fn advance(
         return Ok(Err(NotDecided::Final));
     };
     let result = matches!(next, ApplicationStatus::Hired | ApplicationStatus::NotHired);
-    let txn = db.begin().await?;
+    let txn = crate::begin_write(db).await?;
     let mut update = application::Entity::update_many()
         .col_expr(application::Column::Status, Expr::value(next.as_str()))
         .col_expr(application::Column::UpdatedAt, Expr::value(Utc::now()));

@@ -15,6 +15,7 @@ pub mod entity;
 pub mod favourite;
 pub mod migration;
 pub mod notice;
+pub mod own_posting;
 pub mod posting;
 pub mod profile;
 pub mod referral;
@@ -23,10 +24,11 @@ pub mod search;
 pub mod seed;
 pub mod session_store;
 
-use sea_orm::{ConnectOptions, ConnectionTrait, Database, DatabaseConnection, DbBackend, DbErr};
+use sea_orm::{ConnectOptions, ConnectionTrait, Database, DatabaseConnection, DbBackend};
 use sea_orm_migration::MigratorTrait;
 
 pub use sea_orm::DatabaseConnection as Db;
+pub use sea_orm::DbErr;
 
 /// Opens a pool on `url` (`sqlite://…?mode=rwc` or `postgres://…`).
 ///
@@ -45,6 +47,22 @@ pub async fn connect(url: &str) -> Result<DatabaseConnection, DbErr> {
         db.execute_unprepared("PRAGMA foreign_keys=ON").await?;
     }
     Ok(db)
+}
+
+/// Begins a transaction that writes. On SQLite it takes the write lock at
+/// once (`BEGIN IMMEDIATE`), waiting for another writer as long as the busy
+/// timeout allows: a transaction that read first and then wrote could
+/// otherwise fail at once when another connection wrote meanwhile. On
+/// PostgreSQL it is a plain `BEGIN`.
+pub async fn begin_write(
+    db: &DatabaseConnection,
+) -> Result<sea_orm::DatabaseTransaction, sea_orm::DbErr> {
+    use sea_orm::{SqliteTransactionMode, TransactionOptions, TransactionTrait};
+    db.begin_with_options(TransactionOptions {
+        sqlite_transaction_mode: Some(SqliteTransactionMode::Immediate),
+        ..Default::default()
+    })
+    .await
 }
 
 /// Applies every pending migration.

@@ -143,8 +143,6 @@ pub async fn public_by_number(
     number: &str,
     today: NaiveDate,
 ) -> Result<PublicPosting, DbErr> {
-    use madoguchi_shared::posting::{AgeLimit, PostingFlag, PostingTerms};
-    use madoguchi_shared::records::Posting;
     let Some(row) = posting::Entity::find()
         .filter(posting::Column::Number.eq(number))
         .one(db)
@@ -167,12 +165,26 @@ pub async fn public_by_number(
     if status != PostingStatus::Published || row.valid_until < today {
         return Ok(PublicPosting::Closed(row.title, number.to_owned()));
     }
-    let corrupt = |what: &str| DbErr::Custom(format!("posting {}: bad {what}", row.id));
     let anonymous = row.disclosure == Disclosure::Anonymous.number();
-    let mut terms: PostingTerms = serde_json::from_str(&row.terms).unwrap_or_default();
+    let mut posting = record_of(row)?;
     if anonymous {
-        terms.address = String::new();
+        posting.terms.address = String::new();
+        posting.establishment = None;
     }
+    Ok(PublicPosting::Open(Box::new(posting)))
+}
+
+/// A stored posting as the domain's record, with everything it says (the
+/// caller hides what its reader may not see).
+pub fn record_of(row: posting::Model) -> Result<madoguchi_shared::records::Posting, DbErr> {
+    use madoguchi_shared::posting::{AgeLimit, PostingFlag, PostingTerms};
+    use madoguchi_shared::records::Posting;
+    let status: PostingStatus = row
+        .status
+        .parse()
+        .map_err(|_| DbErr::Custom(format!("posting {}: bad status", row.id)))?;
+    let corrupt = |what: &str| DbErr::Custom(format!("posting {}: bad {what}", row.id));
+    let terms: PostingTerms = serde_json::from_str(&row.terms).unwrap_or_default();
     let age_limit = match (row.age_min, row.age_max) {
         (None, None) => AgeLimit::None,
         (min, max) => AgeLimit::Range {
@@ -181,12 +193,12 @@ pub async fn public_by_number(
             reason: row.age_reason.as_deref().and_then(|r| r.parse().ok()),
         },
     };
-    let posting = Posting {
+    Ok(Posting {
         number: row.number.as_deref().and_then(|n| n.parse().ok()),
         status,
         disclosure: Disclosure::from_number(row.disclosure).ok_or_else(|| corrupt("disclosure"))?,
         title: row.title,
-        establishment: (!anonymous).then_some(row.establishment_name),
+        establishment: Some(row.establishment_name),
         category: row.category.parse().map_err(|_| corrupt("category"))?,
         employment: row
             .employment_type
@@ -219,8 +231,48 @@ pub async fn public_by_number(
         terms,
         accepted_on: row.accepted_on,
         valid_until: row.valid_until,
+    })
+}
+
+/// Writes what `p` says into a posting row (not its number, status,
+/// dates, self-application switch or review note, which have their own
+/// actions).
+pub fn write_fields(row: &mut posting::ActiveModel, p: &madoguchi_shared::records::Posting) {
+    use madoguchi_shared::posting::{AgeLimit, PostingFlag};
+    use sea_orm::ActiveValue::Set;
+    let small = |n: Option<u16>| n.map(|v| i16::try_from(v).unwrap_or(i16::MAX));
+    let (age_min, age_max, age_reason) = match p.age_limit {
+        AgeLimit::None => (None, None, None),
+        AgeLimit::Range { min, max, reason } => (
+            min.map(i16::from),
+            max.map(i16::from),
+            reason.map(|r| r.as_str().to_owned()),
+        ),
     };
-    Ok(PublicPosting::Open(Box::new(posting)))
+    row.disclosure = Set(p.disclosure.number());
+    row.title = Set(p.title.clone());
+    row.category = Set(p.category.as_str().to_owned());
+    row.employment_type = Set(p.employment.as_str().to_owned());
+    row.arrangement = Set(p.arrangement.as_str().to_owned());
+    row.occupation_code = Set(p.occupation_code.clone());
+    row.description = Set(p.description.clone());
+    row.prefecture_code = Set(i16::from(p.prefecture.code()));
+    row.city = Set(p.city.clone());
+    row.station = Set(p.station.clone());
+    row.walk_minutes = Set(small(p.walk_minutes));
+    row.wage_form = Set(p.wage_form.as_str().to_owned());
+    row.wage_min = Set(p.wage_min);
+    row.wage_max = Set(p.wage_max);
+    row.flags = Set(PostingFlag::pack(&p.flags).into());
+    row.openings = Set(small(Some(p.openings)).unwrap_or(1));
+    row.annual_holidays = Set(small(p.annual_holidays));
+    row.weekly_days = Set(p.weekly_days.map(i16::from));
+    row.age_min = Set(age_min);
+    row.age_max = Set(age_max);
+    row.age_reason = Set(age_reason);
+    row.accepts_referral = Set(p.accepts_referral);
+    row.workplace_named = Set(p.workplace_named);
+    row.terms = Set(serde_json::to_string(&p.terms).expect("terms serialise"));
 }
 
 /// The conditions of a search as SQL, for the benchmark's naive answer:

@@ -10,7 +10,6 @@ use madoguchi_shared::seeker::{SeekerKind, registration_valid_until};
 use sea_orm::sea_query::Expr;
 use sea_orm::{
     ActiveValue::Set, ColumnTrait, DatabaseConnection, DbErr, EntityTrait, QueryFilter, QueryOrder,
-    TransactionTrait,
 };
 
 use crate::account::User;
@@ -153,7 +152,7 @@ pub async fn apply(
     if has_applied(db, s.id, r.posting_id).await? {
         return Ok(Err(RefusedReferral::AlreadyApplied));
     }
-    let txn = db.begin().await?;
+    let txn = crate::begin_write(db).await?;
     let now = chrono::Utc::now();
     // Only from 応募待ち: a second send racing this one finds it used.
     let taken = referral::Entity::update_many()

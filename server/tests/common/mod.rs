@@ -3,6 +3,8 @@
 
 #![allow(dead_code)]
 
+pub mod calls;
+
 use std::path::Path;
 use std::sync::atomic::{AtomicU32, Ordering};
 

@@ -1,10 +1,14 @@
 //! 求人 (job postings): numbers, validity, the 求人票 fields, the status
 //! life cycle and the rules of DOMAIN.md that bind them.
 
+mod form;
+mod own;
 mod sheet;
 mod status;
 mod terms;
 
+pub use form::{EditorStep, PostingForm, field_label, limits as form_limits};
+pub use own::*;
 pub use sheet::*;
 pub use status::{PostingAction, PostingStatus};
 pub use terms::*;

@@ -17,7 +17,7 @@ use rand::SeedableRng;
 use rand_chacha::ChaCha8Rng;
 use sea_orm::{
     ActiveModelBehavior, ActiveModelTrait, ActiveValue::Set, ConnectionTrait, DatabaseConnection,
-    DbErr, EntityTrait, IntoActiveModel, PaginatorTrait, PrimaryKeyTrait, TransactionTrait,
+    DbErr, EntityTrait, IntoActiveModel, PaginatorTrait, PrimaryKeyTrait,
 };
 
 use crate::entity::{office, posting};
@@ -158,7 +158,7 @@ where
     A: ActiveModelTrait + ActiveModelBehavior + Send,
     <A::Entity as EntityTrait>::Model: IntoActiveModel<A>,
 {
-    let txn = db.begin().await?;
+    let txn = crate::begin_write(db).await?;
     let keys = insert_in(&txn, rows).await?;
     txn.commit().await?;
     Ok(keys)
@@ -190,4 +190,20 @@ where
 fn at(day: NaiveDate) -> DateTime<Utc> {
     day.and_time(NaiveTime::from_hms_opt(3, 0, 0).expect("valid time"))
         .and_utc()
+}
+
+/// The occupations of the classification as the posting editor offers
+/// them: (code, title), by code.
+pub fn occupation_titles() -> &'static [(&'static str, &'static str)] {
+    static TITLES: std::sync::OnceLock<Vec<(&'static str, &'static str)>> =
+        std::sync::OnceLock::new();
+    TITLES.get_or_init(|| {
+        let mut titles: Vec<_> = Tables::load()
+            .occupations
+            .iter()
+            .map(|o| (o.code, o.title))
+            .collect();
+        titles.sort();
+        titles
+    })
 }

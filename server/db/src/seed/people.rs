@@ -16,7 +16,7 @@ use madoguchi_shared::seeker::{SeekerKind, SeekerProfile, registration_valid_unt
 use rand::Rng;
 use rand::seq::IndexedRandom;
 use rand_chacha::ChaCha8Rng;
-use sea_orm::{ActiveValue::Set, DatabaseConnection, DbErr, EntityTrait, TransactionTrait};
+use sea_orm::{ActiveValue::Set, DatabaseConnection, DbErr, EntityTrait};
 
 use super::postings::{PostingRef, World, unusable_password_hash};
 use super::text;
@@ -73,7 +73,7 @@ pub async fn generate(
     let mut done = 0;
     while done < total {
         let end = (done + ROWS_PER_TRANSACTION / 4).min(total);
-        let txn = db.begin().await?;
+        let txn = crate::begin_write(db).await?;
 
         // Accounts and profiles.
         let mut users = Vec::new();

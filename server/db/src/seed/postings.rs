@@ -12,7 +12,7 @@ use madoguchi_shared::posting::{
 use rand::Rng;
 use rand::seq::IndexedRandom;
 use rand_chacha::ChaCha8Rng;
-use sea_orm::{ActiveValue::Set, DatabaseConnection, DbErr, TransactionTrait};
+use sea_orm::{ActiveValue::Set, DatabaseConnection, DbErr};
 
 use super::data::{Hours, Municipality, Occupation, PREFECTURE_WEIGHTS, TOWNS, Tables, wage_level};
 use super::text::{self, place_stem};
@@ -192,7 +192,7 @@ pub async fn establishments(
                 employer_user: None,
             });
         }
-        let txn = db.begin().await?;
+        let txn = crate::begin_write(db).await?;
         let ids = insert_in(&txn, rows).await?;
         let mut users = Vec::new();
         let mut owners = Vec::new();
@@ -282,7 +282,7 @@ pub async fn postings(
             rows.push(row);
             refs.push(r);
         }
-        let txn = db.begin().await?;
+        let txn = crate::begin_write(db).await?;
         let ids = insert_in(&txn, rows).await?;
         let now = super::at(world.plan.today);
         let outbox = ids.iter().map(|id| search_outbox::ActiveModel {

@@ -1,0 +1,255 @@
+//! The establishment's postings: list, editor, submit, copy, close,
+//! extend, withdraw and the self-application switch; and the office's
+//! acceptance (受理) of submitted postings. Every employer function works
+//! inside the logged-in user's establishment only; staff functions inside
+//! their office.
+
+use leptos::prelude::*;
+use leptos::server_fn::codec::Json;
+use madoguchi_shared::posting::{EditorData, OwnPosting, PostingForm, PostingStatus};
+use serde::{Deserialize, Serialize};
+
+use crate::error::AppError;
+
+#[cfg(feature = "ssr")]
+fn today() -> chrono::NaiveDate {
+    madoguchi_shared::today_in_japan(chrono::Utc::now())
+}
+
+/// A refused change as the user is told.
+#[cfg(feature = "ssr")]
+impl From<madoguchi_db::own_posting::Refused> for AppError {
+    fn from(refused: madoguchi_db::own_posting::Refused) -> AppError {
+        use madoguchi_db::own_posting::Refused;
+        match refused {
+            Refused::Missing => AppError::NotFound,
+            Refused::NotNow => AppError::NotNow,
+            Refused::Findings(f) => AppError::Findings(f),
+            Refused::SelfApplication(b) => AppError::SelfApplicationBlocked(b),
+            Refused::NotExtendable => AppError::NotExtendable,
+        }
+    }
+}
+
+#[cfg(feature = "ssr")]
+fn answer<T>(
+    outcome: Result<Result<T, madoguchi_db::own_posting::Refused>, madoguchi_db::DbErr>,
+) -> Result<T, AppError> {
+    match outcome {
+        Ok(Ok(v)) => Ok(v),
+        Ok(Err(refused)) => Err(AppError::from(refused).respond()),
+        Err(e) => Err(crate::state::internal(e)),
+    }
+}
+
+/// The logged-in employer's (user, establishment); 403 for anyone else.
+#[cfg(feature = "ssr")]
+async fn employer() -> Result<(i32, i32), AppError> {
+    use madoguchi_shared::account::Role;
+    let user = crate::state::require_role(&[Role::Employer]).await?;
+    let est = user
+        .establishment_id
+        .ok_or_else(|| AppError::Forbidden.respond())?;
+    Ok((user.id, est))
+}
+
+/// The establishment's postings, the most recently changed first.
+#[server(prefix = "/api", endpoint = "employer/postings")]
+pub async fn own_postings() -> Result<Vec<OwnPosting>, AppError> {
+    let (_, est) = employer().await?;
+    let db = crate::state::db()?;
+    madoguchi_db::own_posting::list(&db, est, today())
+        .await
+        .map_err(crate::state::internal)
+}
+
+/// The editor's data for posting `id`, or for a new posting.
+#[server(prefix = "/api", endpoint = "employer/postings/editor")]
+pub async fn posting_editor(id: Option<i32>) -> Result<EditorData, AppError> {
+    let (_, est) = employer().await?;
+    let db = crate::state::db()?;
+    madoguchi_db::own_posting::editor(&db, est, id, today())
+        .await
+        .map_err(crate::state::internal)?
+        .ok_or_else(|| AppError::NotFound.respond())
+}
+
+/// What saving answers: the posting's id and its status after the save.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Saved {
+    pub id: i32,
+    pub status: PostingStatus,
+}
+
+/// Saves the editor's form (a new draft without `id`). A field that does
+/// not read is a 422 listing every such field; a published posting is
+/// saved only when the linter is quiet, and goes back to review.
+#[server(prefix = "/api", endpoint = "employer/postings/save", input = Json)]
+pub async fn save_posting(id: Option<i32>, form: PostingForm) -> Result<Saved, AppError> {
+    let (user, est) = employer().await?;
+    let db = crate::state::db()?;
+    answer(madoguchi_db::own_posting::save(&db, user, est, id, &form, today()).await)
+        .map(|(id, status)| Saved { id, status })
+}
+
+/// Submits posting `id` for acceptance (422 with the findings while the
+/// linter finds any).
+#[server(prefix = "/api", endpoint = "employer/postings/submit")]
+pub async fn submit_posting(id: i32) -> Result<PostingStatus, AppError> {
+    let (user, est) = employer().await?;
+    let db = crate::state::db()?;
+    answer(madoguchi_db::own_posting::submit(&db, user, est, id, today()).await)
+}
+
+/// A copy of posting `id` as a new draft; answers its id.
+#[server(prefix = "/api", endpoint = "employer/postings/copy")]
+pub async fn copy_posting(id: i32) -> Result<i32, AppError> {
+    let (user, est) = employer().await?;
+    let db = crate::state::db()?;
+    answer(madoguchi_db::own_posting::copy(&db, user, est, id, today()).await)
+}
+
+/// Ends posting `id`: `how` is "close" (充足, filled) or "withdraw" (取消).
+#[server(prefix = "/api", endpoint = "employer/postings/end")]
+pub async fn end_posting(id: i32, how: String) -> Result<PostingStatus, AppError> {
+    use madoguchi_shared::posting::PostingAction;
+    let (user, est) = employer().await?;
+    let action = match how.as_str() {
+        "close" => PostingAction::Close,
+        "withdraw" => PostingAction::Withdraw,
+        _ => {
+            return Err(crate::api::account::field("how")(
+                madoguchi_shared::ValidationError::UnknownCode,
+            ));
+        }
+    };
+    let db = crate::state::db()?;
+    answer(madoguchi_db::own_posting::end(&db, user, est, id, action).await)
+}
+
+/// Extends posting `id` in the last month of its validity; answers the
+/// new 紹介期限日 (ISO).
+#[server(prefix = "/api", endpoint = "employer/postings/extend")]
+pub async fn extend_posting(id: i32) -> Result<String, AppError> {
+    let (user, est) = employer().await?;
+    let db = crate::state::db()?;
+    answer(madoguchi_db::own_posting::extend(&db, user, est, id, today()).await)
+        .map(madoguchi_shared::date::to_iso)
+}
+
+/// Switches online self-application on or off for posting `id`.
+#[server(prefix = "/api", endpoint = "employer/postings/self_application")]
+pub async fn set_self_application(id: i32, on: bool) -> Result<bool, AppError> {
+    let (user, est) = employer().await?;
+    let db = crate::state::db()?;
+    answer(madoguchi_db::own_posting::set_self_application(&db, user, est, id, on).await)
+}
+
+/// The posting as the public page will show it, for the employer's
+/// preview (any status of the establishment's own postings).
+#[server(prefix = "/api", endpoint = "employer/postings/preview")]
+pub async fn preview_posting(id: i32) -> Result<madoguchi_shared::records::Posting, AppError> {
+    let (_, est) = employer().await?;
+    let db = crate::state::db()?;
+    madoguchi_db::own_posting::preview(&db, est, id)
+        .await
+        .map_err(crate::state::internal)?
+        .ok_or_else(|| AppError::NotFound.respond())
+}
+
+/// A posting waiting for acceptance, as staff see it in the queue.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct WaitingPosting {
+    pub id: i32,
+    pub title: String,
+    pub establishment: String,
+    /// When it was submitted (ISO date).
+    pub submitted_on: String,
+    pub findings: Vec<madoguchi_shared::lint::Finding>,
+}
+
+/// The staff member's office (403 for anyone else).
+#[cfg(feature = "ssr")]
+async fn staff() -> Result<(i32, i32), AppError> {
+    use madoguchi_shared::account::Role;
+    let user = crate::state::require_role(&[Role::Staff]).await?;
+    let office = user
+        .office_id
+        .ok_or_else(|| AppError::Forbidden.respond())?;
+    Ok((user.id, office))
+}
+
+/// The postings of the staff member's office waiting for acceptance,
+/// oldest first, with the linter's findings.
+#[server(prefix = "/api", endpoint = "staff/review_queue")]
+pub async fn review_queue() -> Result<Vec<WaitingPosting>, AppError> {
+    let (_, office) = staff().await?;
+    let db = crate::state::db()?;
+    let waiting = madoguchi_db::own_posting::review_queue(&db, office, today())
+        .await
+        .map_err(crate::state::internal)?;
+    Ok(waiting
+        .into_iter()
+        .map(|w| WaitingPosting {
+            id: w.id,
+            title: w.title,
+            establishment: w.establishment,
+            submitted_on: madoguchi_shared::date::to_iso(madoguchi_shared::today_in_japan(
+                w.submitted_at,
+            )),
+            findings: w.findings,
+        })
+        .collect())
+}
+
+/// 受理: accepts posting `id`; answers its 求人番号.
+#[server(prefix = "/api", endpoint = "staff/accept")]
+pub async fn accept_posting(id: i32) -> Result<String, AppError> {
+    let (user, office) = staff().await?;
+    let db = crate::state::db()?;
+    answer(madoguchi_db::own_posting::accept(&db, user, office, id, today()).await)
+}
+
+/// Sends posting `id` back to the employer with `reason` (required, at
+/// most 500 characters).
+#[server(prefix = "/api", endpoint = "staff/send_back")]
+pub async fn send_back_posting(id: i32, reason: String) -> Result<PostingStatus, AppError> {
+    let (user, office) = staff().await?;
+    let reason = reason.trim();
+    let error = if reason.is_empty() {
+        Some(madoguchi_shared::ValidationError::Required)
+    } else if reason.chars().count() > 500 {
+        Some(madoguchi_shared::ValidationError::TooLong { max: 500 })
+    } else if reason.chars().any(|c| c.is_control() && c != '\n') {
+        Some(madoguchi_shared::ValidationError::UnknownCode)
+    } else {
+        None
+    };
+    if let Some(e) = error {
+        return Err(crate::api::account::field("reason")(e));
+    }
+    let db = crate::state::db()?;
+    answer(madoguchi_db::own_posting::send_back(&db, user, office, id, reason).await)
+}
+
+/// The occupations the editor offers: (code, title).
+#[server(prefix = "/api", endpoint = "employer/occupations")]
+pub async fn occupations() -> Result<Vec<(String, String)>, AppError> {
+    employer().await?;
+    Ok(madoguchi_db::seed::occupation_titles()
+        .iter()
+        .map(|(c, t)| ((*c).to_owned(), (*t).to_owned()))
+        .collect())
+}
+
+/// Posting `id` of the staff member's office, as its public page will
+/// show it, for review.
+#[server(prefix = "/api", endpoint = "staff/preview")]
+pub async fn staff_preview(id: i32) -> Result<madoguchi_shared::records::Posting, AppError> {
+    let (_, office) = staff().await?;
+    let db = crate::state::db()?;
+    madoguchi_db::own_posting::preview_for_office(&db, office, id)
+        .await
+        .map_err(crate::state::internal)?
+        .ok_or_else(|| AppError::NotFound.respond())
+}

@@ -1,0 +1,71 @@
+//! 受理 on the staff console: the postings of the office's area waiting
+//! for acceptance, oldest first, with the linter's findings; accept
+//! (the posting gets its 求人番号 and is published) or send back with
+//! reasons the employer sees.
+
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+use crate::api::own_postings::{AcceptPosting, SendBackPosting, review_queue};
+use crate::error::{ErrorMessage, FindingMessage};
+use crate::i18n::*;
+
+#[component]
+pub fn ReviewQueue() -> impl IntoView {
+    let i18n = use_i18n();
+    let accept = ServerAction::<AcceptPosting>::new();
+    let send_back = ServerAction::<SendBackPosting>::new();
+    let queue = Resource::new(
+        move || (accept.version().get(), send_back.version().get()),
+        |_| review_queue(),
+    );
+    view! {
+        <section class="review-queue" aria-labelledby="review-heading">
+            <h2 id="review-heading">{t!(i18n, review_title)}</h2>
+            {move || accept.value().get().map(|r| match r {
+                Ok(number) => view! { <p role="status">{t!(i18n, review_accepted, number = move || number.clone())}</p> }.into_any(),
+                Err(error) => view! { <ErrorMessage error /> }.into_any(),
+            })}
+            {move || send_back.value().get().and_then(Result::err).map(|error| view! { <ErrorMessage error /> })}
+            <Suspense fallback=move || view! { <p class="loading">{t!(i18n, loading)}</p> }>
+                {move || Suspend::new(async move {
+                    match queue.await {
+                        Ok(list) if list.is_empty() => view! { <p>{t!(i18n, review_none)}</p> }.into_any(),
+                        Ok(list) => list
+                            .into_iter()
+                            .map(|w| {
+                                let id = w.id;
+                                view! {
+                                    <article class="review-item" data-testid="review-item">
+                                        <h3>{w.title}</h3>
+                                        <p>{w.establishment}" · "{t!(i18n, review_submitted)}" "{w.submitted_on}</p>
+                                        <p><A href=format!("/staff/postings/{id}/preview")>{t!(i18n, editor_preview)}</A></p>
+                                        {(!w.findings.is_empty()).then(|| view! {
+                                            <ul class="findings">
+                                                {w.findings.into_iter().map(|f| view! { <li><FindingMessage finding=f /></li> }).collect_view()}
+                                            </ul>
+                                        })}
+                                        <div class="review-actions">
+                                            <ActionForm action=accept>
+                                                <input type="hidden" name="id" value=id />
+                                                <button type="submit" class="primary">{t!(i18n, review_accept)}</button>
+                                            </ActionForm>
+                                            <ActionForm action=send_back attr:class="stack-form">
+                                                <input type="hidden" name="id" value=id />
+                                                <label for=format!("sb-{id}")>{t!(i18n, review_reason)}</label>
+                                                <textarea id=format!("sb-{id}") name="reason" rows="2" maxlength="500" required></textarea>
+                                                <button type="submit" class="secondary">{t!(i18n, review_send_back)}</button>
+                                            </ActionForm>
+                                        </div>
+                                    </article>
+                                }
+                            })
+                            .collect_view()
+                            .into_any(),
+                        Err(error) => view! { <ErrorMessage error /> }.into_any(),
+                    }
+                })}
+            </Suspense>
+        </section>
+    }
+}
