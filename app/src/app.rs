@@ -78,6 +78,7 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/employer/postings/new") view=crate::pages::posting_editor::NewPostingPage ssr=SsrMode::Async />
                         <Route path=path!("/employer/postings/:id/edit") view=crate::pages::posting_editor::EditPostingPage ssr=SsrMode::Async />
                         <Route path=path!("/employer/postings/:id/preview") view=crate::pages::posting_editor::PreviewPostingPage ssr=SsrMode::Async />
+                        <Route path=path!("/employer/postings/:id/requests") view=crate::pages::direct::DirectRequestPage ssr=SsrMode::Async />
                         <Route path=path!("/staff") view=StaffHome ssr=SsrMode::InOrder />
                         <Route path=path!("/staff/postings/:id/preview") view=crate::pages::posting_editor::StaffPreviewPage ssr=SsrMode::Async />
                         <Route path=path!("/admin") view=AdminHome ssr=SsrMode::InOrder />

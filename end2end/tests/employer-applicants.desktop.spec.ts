@@ -12,6 +12,18 @@ test("the demo employer reads an applicant and sends 不採用 with a reason; th
   await expect(page).toHaveURL(/\/employer$/);
   await page.getByRole("link", { name: "応募者管理" }).click();
   await expect(page.getByTestId("applicant-total")).toHaveText("2件");
+
+  // A bulk action: the self-applicant moves to 書類選考.
+  await expect(page.locator("html")).toHaveAttribute("data-hydrated", "true");
+  const applicants = page.getByTestId("applicants");
+  await applicants.getByLabel("選択 佐藤 健").check();
+  const bulk = page.getByTestId("bulk");
+  await expect(bulk).toContainText("1件を選択中");
+  await bulk.getByLabel("まとめて").selectOption({ label: "書類選考中" });
+  await bulk.getByRole("button", { name: "実行する" }).click();
+  await expect(bulk.getByRole("status")).toHaveText("1件を変更しました（対象外 0件）");
+  await expect(applicants.locator("tr", { hasText: "佐藤 健" })).toContainText("書類選考中");
+
   await page.getByLabel("応募方法").selectOption({ label: "オンラインハローワーク紹介" });
   await page.getByRole("button", { name: "絞り込む" }).click();
   await expect(page.getByTestId("applicant-total")).toHaveText("1件");

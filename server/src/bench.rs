@@ -113,6 +113,89 @@ pub async fn run(
     Ok(())
 }
 
+/// The employer's lists through the server's own code: the applicant list
+/// of an establishment with 5,000 applications across 300 postings (the
+/// first page, a filter, a name search, a date range) and its posting
+/// list, each `rounds` times; prints p50/p95/p99.
+pub async fn employer(db: &madoguchi_db::Db, rounds: usize) -> anyhow::Result<()> {
+    use madoguchi_db::employer::{ApplicantFilter, applicants};
+    use madoguchi_shared::application::{ApplicationMethod, ApplicationStatus};
+    let today = madoguchi_shared::today_in_japan(chrono::Utc::now());
+    let started = Instant::now();
+    let est = madoguchi_db::seed::bench::bench_establishment(db).await?;
+    println!(
+        "employer benchmark: {} postings, {} applications (fixture ready in {:.1} s)",
+        madoguchi_db::seed::bench::POSTINGS,
+        madoguchi_db::seed::bench::APPLICATIONS,
+        started.elapsed().as_secs_f64()
+    );
+    let first = ApplicantFilter {
+        page: 1,
+        ..Default::default()
+    };
+    let filtered = ApplicantFilter {
+        status: Some(ApplicationStatus::Screening),
+        method: Some(ApplicationMethod::SelfApplication),
+        page: 1,
+        ..Default::default()
+    };
+    let named = ApplicantFilter {
+        name: Some("山".to_owned()),
+        page: 1,
+        ..Default::default()
+    };
+    let dated = ApplicantFilter {
+        from: Some(today - chrono::Days::new(30)),
+        to: Some(today),
+        oldest_first: true,
+        page: 2,
+        ..Default::default()
+    };
+    let cases = [
+        ("applicants, page 1", &first),
+        ("applicants, filter", &filtered),
+        ("applicants, name", &named),
+        ("applicants, dates", &dated),
+    ];
+    println!(
+        "{:<22} {:>6} {:>8} {:>9} {:>9} {:>9}",
+        "list", "runs", "rows", "p50 ms", "p95 ms", "p99 ms"
+    );
+    let report = |name: &str, rows: u64, mut times: Vec<Duration>| {
+        times.sort();
+        println!(
+            "{:<22} {:>6} {:>8} {:>9} {:>9} {:>9}",
+            name,
+            times.len(),
+            rows,
+            ms(percentile(&times, 50.0)),
+            ms(percentile(&times, 95.0)),
+            ms(percentile(&times, 99.0))
+        );
+    };
+    for (name, filter) in cases {
+        applicants(db, est, filter, today).await?;
+        let mut times = Vec::with_capacity(rounds);
+        let mut rows = 0;
+        for _ in 0..rounds {
+            let t = Instant::now();
+            rows = applicants(db, est, filter, today).await?.total;
+            times.push(t.elapsed());
+        }
+        report(name, rows, times);
+    }
+    madoguchi_db::own_posting::list(db, est, today).await?;
+    let mut times = Vec::with_capacity(rounds);
+    let mut rows = 0;
+    for _ in 0..rounds {
+        let t = Instant::now();
+        rows = madoguchi_db::own_posting::list(db, est, today).await?.len() as u64;
+        times.push(t.elapsed());
+    }
+    report("postings", rows, times);
+    Ok(())
+}
+
 #[cfg(test)]
 mod tests {
     #[test]

@@ -58,7 +58,12 @@ async fn main() -> anyhow::Result<()> {
             seed,
             rounds,
             naive_per_class,
+            only,
         } => {
+            anyhow::ensure!(
+                matches!(only.as_str(), "all" | "search" | "employer"),
+                "--only: all, search or employer"
+            );
             let db = open_database(&settings).await?;
             let empty = madoguchi_db::posting::count_public(
                 &db,
@@ -81,7 +86,12 @@ async fn main() -> anyhow::Result<()> {
             } else {
                 index.sync(&db).await.context("updating the search index")?;
             }
-            madoguchi_server::bench::run(&db, &index, rounds, naive_per_class).await?;
+            if only != "employer" {
+                madoguchi_server::bench::run(&db, &index, rounds, naive_per_class).await?;
+            }
+            if only != "search" {
+                madoguchi_server::bench::employer(&db, rounds * 40).await?;
+            }
         }
         Command::Reindex => {
             let db = open_database(&settings).await?;

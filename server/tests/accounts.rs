@@ -2143,7 +2143,7 @@ async fn stages_notes_and_ratings_stay_inside_the_establishment() {
             status_of(
                 &app,
                 "/api/employer/stage",
-                &format!("id={id}&to=offer"),
+                &format!("id={id}&to=hired"),
                 &employer
             )
             .await,

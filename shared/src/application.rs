@@ -20,6 +20,8 @@ crate::coded_enum! {
         Applied = ("applied", "応募済み", "Applied"),
         Screening = ("screening", "書類選考中", "Screening"),
         Interview = ("interview", "面接", "Interview"),
+        /// 内定: offered, waiting for the seeker's answer or the start.
+        Offered = ("offered", "内定", "Offered"),
         Hired = ("hired", "採用", "Hired"),
         NotHired = ("not_hired", "不採用", "Not hired"),
         /// 辞退: the seeker withdrew.
@@ -34,6 +36,8 @@ crate::coded_enum! {
 pub enum ApplicationAction {
     StartScreening,
     InviteToInterview,
+    /// 内定を出す
+    Offer,
     Hire,
     Reject,
     Withdraw,
@@ -47,10 +51,13 @@ impl ApplicationStatus {
         match (self, action) {
             (S::Applied, A::StartScreening) => Ok(S::Screening),
             (S::Applied | S::Screening, A::InviteToInterview) => Ok(S::Interview),
-            (S::Applied | S::Screening | S::Interview, A::Hire) => Ok(S::Hired),
-            (S::Applied | S::Screening | S::Interview, A::Reject) => Ok(S::NotHired),
-            (S::Applied | S::Screening | S::Interview, A::Withdraw) => Ok(S::Withdrawn),
-            (S::Applied | S::Screening | S::Interview, A::Cancel) => Ok(S::Cancelled),
+            (S::Applied | S::Screening | S::Interview, A::Offer) => Ok(S::Offered),
+            (S::Applied | S::Screening | S::Interview | S::Offered, A::Hire) => Ok(S::Hired),
+            (S::Applied | S::Screening | S::Interview | S::Offered, A::Reject) => Ok(S::NotHired),
+            (S::Applied | S::Screening | S::Interview | S::Offered, A::Withdraw) => {
+                Ok(S::Withdrawn)
+            }
+            (S::Applied | S::Screening | S::Interview | S::Offered, A::Cancel) => Ok(S::Cancelled),
             (from, _) => Err(TransitionError {
                 from: from.as_str().to_owned(),
                 action: format!("{action:?}"),
@@ -299,6 +306,15 @@ mod tests {
         assert!(S::Interview.next(A::StartScreening).is_err());
         assert!(S::Withdrawn.next(A::Withdraw).is_err());
         assert!(S::Hired.is_final() && !S::Interview.is_final());
+        // 内定: after any open stage; then 採用, 不採用 or the seeker's 辞退.
+        let offered = S::Interview.next(A::Offer).unwrap();
+        assert_eq!(offered, S::Offered);
+        assert!(!offered.is_final());
+        assert_eq!(offered.next(A::Hire).unwrap(), S::Hired);
+        assert_eq!(offered.next(A::Withdraw).unwrap(), S::Withdrawn);
+        assert!(offered.next(A::Offer).is_err());
+        assert!(offered.next(A::InviteToInterview).is_err());
+        assert!(S::Hired.next(A::Offer).is_err());
     }
 
     #[test]

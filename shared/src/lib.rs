@@ -7,6 +7,7 @@
 pub mod account;
 pub mod application;
 pub mod date;
+pub mod direct;
 pub mod document;
 pub mod draft;
 pub mod error;

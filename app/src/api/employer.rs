@@ -21,12 +21,18 @@ async fn establishment() -> Result<(i32, i32), AppError> {
 /// page: narrowed by posting (求人番号), 応募方法, stage and a part of the
 /// name or reading. Empty values mean "any"; malformed ones are a 400
 /// naming the field.
+#[allow(clippy::too_many_arguments)]
 #[server(prefix = "/api", endpoint = "employer/applicants")]
 pub async fn employer_applicants(
     posting: Option<String>,
     method: Option<String>,
     status: Option<String>,
     name: Option<String>,
+    /// Applied on or after / on or before, `YYYY-MM-DD`.
+    from: Option<String>,
+    to: Option<String>,
+    /// "oldest" for oldest first; newest first otherwise.
+    sort: Option<String>,
     page: Option<u64>,
 ) -> Result<ApplicantPage, AppError> {
     use crate::api::account::field;
@@ -53,11 +59,32 @@ pub async fn employer_applicants(
     if name.as_ref().is_some_and(|n| n.chars().count() > 50) {
         return Err(field("name")(ValidationError::TooLong { max: 50 }));
     }
+    let day = |name: &'static str, v: Option<String>| {
+        given(v)
+            .map(|d| madoguchi_shared::date::from_iso(&d).ok_or(ValidationError::DateRange))
+            .transpose()
+            .map_err(field(name))
+    };
+    let from = day("from", from)?;
+    let to = day("to", to)?;
+    if let (Some(f), Some(t)) = (from, to)
+        && f > t
+    {
+        return Err(field("to")(ValidationError::MinAboveMax));
+    }
+    let oldest_first = match given(sort).as_deref() {
+        None | Some("newest") => false,
+        Some("oldest") => true,
+        Some(_) => return Err(field("sort")(ValidationError::UnknownCode)),
+    };
     let filter = ApplicantFilter {
         posting,
         method,
         status,
         name,
+        from,
+        to,
+        oldest_first,
         page: page.unwrap_or(1).max(1),
     };
     let db = crate::state::db()?;
@@ -65,6 +92,18 @@ pub async fn employer_applicants(
     madoguchi_db::employer::applicants(&db, est, &filter, today)
         .await
         .map_err(crate::state::internal)
+}
+
+/// The required 不採用 reason category of a form (400 naming `reason`).
+#[cfg(feature = "ssr")]
+fn rejection_reason(
+    reason: Option<&str>,
+) -> Result<madoguchi_shared::application::RejectionReason, AppError> {
+    reason
+        .filter(|r| !r.is_empty())
+        .ok_or(madoguchi_shared::ValidationError::Required)
+        .and_then(str::parse)
+        .map_err(crate::api::account::field("reason"))
 }
 
 /// 採否: `result` "hired" or "not_hired" (then `reason`, a
@@ -82,14 +121,7 @@ pub async fn decide_application(
     let (user, est) = establishment().await?;
     let decision = match result.as_str() {
         "hired" => Decision::Hired,
-        "not_hired" => Decision::NotHired(
-            reason
-                .as_deref()
-                .filter(|r| !r.is_empty())
-                .ok_or(ValidationError::Required)
-                .and_then(str::parse)
-                .map_err(field("reason"))?,
-        ),
+        "not_hired" => Decision::NotHired(rejection_reason(reason.as_deref())?),
         _ => return Err(field("result")(ValidationError::UnknownCode)),
     };
     let db = crate::state::db()?;
@@ -117,6 +149,7 @@ pub async fn move_stage(id: i32, to: String) -> Result<ApplicationStatus, AppErr
     let action = match to.as_str() {
         "screening" => ApplicationAction::StartScreening,
         "interview" => ApplicationAction::InviteToInterview,
+        "offer" => ApplicationAction::Offer,
         _ => return Err(field("to")(ValidationError::UnknownCode)),
     };
     let db = crate::state::db()?;
@@ -196,4 +229,64 @@ pub async fn set_rating(id: i32, rating: String) -> Result<(), AppError> {
     } else {
         Err(AppError::NotFound.respond())
     }
+}
+
+/// What a bulk action did.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct BulkResult {
+    pub done: u32,
+    /// Applications left as they were (another establishment's, or at a
+    /// stage that does not allow the action).
+    pub skipped: u32,
+}
+
+/// A bulk action on the checked applicants (`ids`, comma-separated, at
+/// most 100): `action` "screening", "interview", "offer", or "not_hired"
+/// with a `reason` category (the 不採用 notice the seeker receives is the
+/// standard wording of that category).
+#[server(prefix = "/api", endpoint = "employer/bulk")]
+pub async fn bulk_applicants(
+    ids: String,
+    action: String,
+    reason: Option<String>,
+) -> Result<BulkResult, AppError> {
+    use crate::api::account::field;
+    use madoguchi_shared::ValidationError;
+    use madoguchi_shared::application::ApplicationAction;
+    let (user, est) = establishment().await?;
+    let mut list: Vec<i32> = Vec::new();
+    for part in ids.split(',').map(str::trim).filter(|p| !p.is_empty()) {
+        let id = part
+            .parse::<i32>()
+            .map_err(|_| field("ids")(ValidationError::UnknownCode))?;
+        if !list.contains(&id) {
+            list.push(id);
+        }
+    }
+    if list.is_empty() {
+        return Err(field("ids")(ValidationError::Required));
+    }
+    let max = madoguchi_db::employer::MAX_BULK;
+    if list.len() > max {
+        return Err(field("ids")(ValidationError::TooMany { max }));
+    }
+    let (action, reason) = match action.as_str() {
+        "screening" => (ApplicationAction::StartScreening, None),
+        "interview" => (ApplicationAction::InviteToInterview, None),
+        "offer" => (ApplicationAction::Offer, None),
+        "not_hired" => (
+            ApplicationAction::Reject,
+            Some(rejection_reason(reason.as_deref())?),
+        ),
+        _ => return Err(field("action")(ValidationError::UnknownCode)),
+    };
+    let db = crate::state::db()?;
+    let today = madoguchi_shared::today_in_japan(chrono::Utc::now());
+    let out = madoguchi_db::employer::bulk(&db, user, est, &list, action, reason, today)
+        .await
+        .map_err(crate::state::internal)?;
+    Ok(BulkResult {
+        done: out.done,
+        skipped: out.skipped.len() as u32,
+    })
 }

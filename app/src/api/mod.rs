@@ -3,6 +3,7 @@
 pub mod account;
 pub mod admin;
 pub mod applications;
+pub mod direct;
 pub mod drafts;
 pub mod employer;
 pub mod favourites;

@@ -85,6 +85,7 @@ fn AccountDetails(user: madoguchi_shared::account::CurrentUser) -> impl IntoView
         {(role == Role::Staff).then(|| view! { <crate::pages::review::ReviewQueue /> })}
         {(role == Role::Seeker).then(|| view! {
             <crate::pages::attention::Attention />
+            <crate::pages::direct::MyDirectRequests />
             <crate::pages::referrals::MyReferrals />
             <crate::pages::notices::MyNotices />
             <crate::pages::applications::MyApplications />

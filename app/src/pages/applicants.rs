@@ -15,7 +15,8 @@ use madoguchi_shared::date::to_iso;
 use madoguchi_shared::label::Label;
 
 use crate::api::employer::{
-    AddNote, DecideApplication, MoveStage, SetRating, applicant_notes, employer_applicants,
+    AddNote, BulkApplicants, DecideApplication, MoveStage, SetRating, applicant_notes,
+    employer_applicants,
 };
 use crate::error::{AppError, ErrorMessage};
 use crate::i18n::*;
@@ -23,6 +24,7 @@ use crate::i18n::*;
 #[component]
 pub fn ApplicantsPage() -> impl IntoView {
     let i18n = use_i18n();
+    let bulk = ServerAction::<BulkApplicants>::new();
     let lang = move || crate::domain_lang(i18n);
     let query = use_query_map();
     let get = move |k: &str| query.read().get(k).filter(|v| !v.is_empty());
@@ -33,13 +35,16 @@ pub fn ApplicantsPage() -> impl IntoView {
                 get("method"),
                 get("status"),
                 get("name"),
+                (get("from"), get("to"), get("sort")),
                 get("page").and_then(|p| p.parse::<u64>().ok()),
+                bulk.version().get(),
             )
         },
-        |(posting, method, status, name, page)| {
-            employer_applicants(posting, method, status, name, page)
+        |(posting, method, status, name, (from, to, sort), page, _)| {
+            employer_applicants(posting, method, status, name, from, to, sort, page)
         },
     );
+    let checked = RwSignal::new(Vec::<i32>::new());
     let chosen = move |k: &'static str, v: &'static str| get(k).as_deref() == Some(v);
     view! {
         <Title text=move || t_string!(i18n, applicants_title) />
@@ -70,6 +75,18 @@ pub fn ApplicantsPage() -> impl IntoView {
             <label>{t!(i18n, applicants_name)}
                 <input name="name" maxlength="50" prop:value=move || get("name").unwrap_or_default() />
             </label>
+            <label>{t!(i18n, applicants_from)}
+                <input name="from" type="date" prop:value=move || get("from").unwrap_or_default() />
+            </label>
+            <label>{t!(i18n, applicants_to)}
+                <input name="to" type="date" prop:value=move || get("to").unwrap_or_default() />
+            </label>
+            <label>{t!(i18n, applicants_sort)}
+                <select name="sort">
+                    <option value="newest">{t!(i18n, applicants_sort_newest)}</option>
+                    <option value="oldest" selected=move || chosen("sort", "oldest")>{t!(i18n, applicants_sort_oldest)}</option>
+                </select>
+            </label>
             <button type="submit" class="primary">{t!(i18n, applicants_filter)}</button>
         </form>
         <Suspense fallback=move || view! { <p class="loading">{t!(i18n, loading)}</p> }>
@@ -78,7 +95,7 @@ pub fn ApplicantsPage() -> impl IntoView {
                     Ok(page) => {
                         let (current, pages, total) = (page.page, page.pages, page.total);
                         let link = move |n: u64| {
-                            let mut q: Vec<String> = ["posting", "method", "status", "name"]
+                            let mut q: Vec<String> = ["posting", "method", "status", "name", "from", "to", "sort"]
                                 .iter()
                                 .filter_map(|k| get(k).map(|v| format!("{k}={}", madoguchi_shared::search::encode(&v))))
                                 .collect();
@@ -87,9 +104,11 @@ pub fn ApplicantsPage() -> impl IntoView {
                         };
                         view! {
                             <p data-testid="applicant-total">{t!(i18n, applicants_total, count = move || total)}</p>
+                            <BulkBar bulk checked />
                             <div class="table-scroll">
                                 <table class="applicants" data-testid="applicants">
                                     <thead><tr>
+                                        <th><span class="visually-hidden">{t!(i18n, applicants_select)}</span></th>
                                         <th>{t!(i18n, apps_applied_on)}</th>
                                         <th>{t!(i18n, applicants_name)}</th>
                                         <th>{t!(i18n, applicants_posting)}</th>
@@ -99,8 +118,20 @@ pub fn ApplicantsPage() -> impl IntoView {
                                     <tbody>
                                         {page.rows.into_iter().map(|r| {
                                             let (method, status) = (r.method, r.status);
+                                            let row_id = r.id;
                                             view! {
                                                 <tr class:overdue=r.overdue>
+                                                    <td>
+                                                        <input type="checkbox" aria-label=format!("{} {}", t_string!(i18n, applicants_select), r.seeker_name)
+                                                            prop:checked=move || checked.with(|c| c.contains(&row_id))
+                                                            on:change=move |ev| {
+                                                                let on = event_target_checked(&ev);
+                                                                checked.update(|c| {
+                                                                    c.retain(|i| *i != row_id);
+                                                                    if on { c.push(row_id); }
+                                                                });
+                                                            } />
+                                                    </td>
                                                     <td>{to_iso(r.applied_on)}</td>
                                                     <td><A href=format!("/employer/applicants/{}", r.id)>{r.seeker_name}</A></td>
                                                     <td>{r.posting_title}<br /><span class="meta">{r.posting_number.unwrap_or_default()}</span></td>
@@ -174,6 +205,7 @@ pub fn ApplicantPage() -> impl IntoView {
                                     {[
                                         ("screening", ApplicationStatus::Screening, ApplicationAction::StartScreening),
                                         ("interview", ApplicationStatus::Interview, ApplicationAction::InviteToInterview),
+                                        ("offer", ApplicationStatus::Offered, ApplicationAction::Offer),
                                     ].into_iter()
                                         .filter(|(_, _, action)| status.next(*action).is_ok())
                                         .map(|(code, s, _)| (code, s))
@@ -257,5 +289,54 @@ pub fn ApplicantPage() -> impl IntoView {
             Some(Err(error)) => Some(view! { <ErrorMessage error /> }.into_any()),
             None => None,
         }}
+    }
+}
+
+/// Bulk actions on the checked applicants: the next stage for all, or
+/// 不採用 with a reason category.
+#[component]
+fn BulkBar(bulk: ServerAction<BulkApplicants>, checked: RwSignal<Vec<i32>>) -> impl IntoView {
+    let i18n = use_i18n();
+    let lang = move || crate::domain_lang(i18n);
+    let action = RwSignal::new(String::from("screening"));
+    let ids = move || checked.with(|c| c.iter().map(i32::to_string).collect::<Vec<_>>().join(","));
+    Effect::new(move |_| {
+        if let Some(Ok(_)) = bulk.value().get() {
+            checked.set(Vec::new());
+        }
+    });
+    view! {
+        <ActionForm action=bulk attr:class="bulk-bar" attr:data-testid="bulk">
+            <input type="hidden" name="ids" prop:value=ids />
+            <span>{move || t_string!(i18n, applicants_checked).replace("{n}", &checked.with(Vec::len).to_string())}</span>
+            <label>{t!(i18n, applicants_bulk_action)}" "
+                <select name="action" on:change=move |ev| action.set(event_target_value(&ev))>
+                    <option value="screening">{move || ApplicationStatus::Screening.label(lang())}</option>
+                    <option value="interview">{move || ApplicationStatus::Interview.label(lang())}</option>
+                    <option value="offer">{move || ApplicationStatus::Offered.label(lang())}</option>
+                    <option value="not_hired">{move || ApplicationStatus::NotHired.label(lang())}</option>
+                </select>
+            </label>
+            <Show when=move || action.with(|a| a == "not_hired")>
+                <label>{t!(i18n, applicants_bulk_reason)}" "
+                    <select name="reason" required>
+                        <option value="">{t!(i18n, choose)}</option>
+                        {RejectionReason::ALL.iter().map(|r| {
+                            let r = *r;
+                            view! { <option value=r.as_str()>{move || r.label(lang())}</option> }
+                        }).collect_view()}
+                    </select>
+                </label>
+            </Show>
+            <button type="submit" class="secondary" disabled=move || checked.with(Vec::is_empty)>{t!(i18n, applicants_bulk_apply)}</button>
+            {move || bulk.value().get().map(|r| match r {
+                Ok(done) => view! {
+                    <span role="status">{t_string!(i18n, applicants_bulk_done)
+                        .replace("{done}", &done.done.to_string())
+                        .replace("{skipped}", &done.skipped.to_string())}</span>
+                }.into_any(),
+                Err(error) => view! { <ErrorMessage error /> }.into_any(),
+            })}
+        </ActionForm>
     }
 }

@@ -6,6 +6,7 @@ pub mod applicants;
 pub mod applications;
 pub mod apply;
 pub mod attention;
+pub mod direct;
 pub mod favourites;
 pub mod home;
 pub mod jobs;

@@ -140,6 +140,9 @@ fn PostingTable(
                                     <td class="row-actions">
                                         {editable.then(|| view! { <A href=format!("/employer/postings/{id}/edit")>{t!(i18n, own_postings_edit)}</A> })}
                                         " "<A href=format!("/employer/postings/{id}/preview")>{t!(i18n, editor_preview)}</A>" "
+                                        {(status == PostingStatus::Published && on && block.is_none()).then(|| view! {
+                                            <A href=format!("/employer/postings/{id}/requests")>{t!(i18n, own_postings_requests)}</A>" "
+                                        })}
                                         <button type="button" class="link" on:click=move |_| { act.dispatch(Act::Copy(id)); }>{t!(i18n, own_postings_copy)}</button>
                                         {(status == PostingStatus::Published).then(|| view! {
                                             " "<button type="button" class="link" on:click=move |_| {

@@ -16,7 +16,7 @@ use crate::posting::publicly_open;
 
 /// Rule 1 for a stored posting; a code that does not read counts as
 /// dispatch, which never accepts.
-fn accepts_self_application(p: &posting::Model) -> bool {
+pub(crate) fn accepts_self_application(p: &posting::Model) -> bool {
     self_application_allowed(
         p.accepts_self_application,
         p.arrangement.parse().unwrap_or(WorkArrangement::Dispatch),

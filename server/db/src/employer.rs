@@ -27,8 +27,19 @@ pub struct ApplicantFilter {
     pub status: Option<ApplicationStatus>,
     /// Part of the seeker's name or reading.
     pub name: Option<String>,
+    /// Applied on or after / on or before (days in Japan).
+    pub from: Option<NaiveDate>,
+    pub to: Option<NaiveDate>,
+    /// Oldest first instead of newest first.
+    pub oldest_first: bool,
     /// From 1.
     pub page: u64,
+}
+
+/// The first moment (UTC) of `day` in Japan.
+fn start_of_day_in_japan(day: NaiveDate) -> chrono::DateTime<Utc> {
+    let midnight = day.and_hms_opt(0, 0, 0).expect("midnight exists");
+    chrono::DateTime::<Utc>::from_naive_utc_and_offset(midnight, Utc) - chrono::Duration::hours(9)
 }
 
 fn like(text: &str) -> String {
@@ -74,24 +85,53 @@ pub async fn applicants(
                 Query::select()
                     .column(seeker::Column::Id)
                     .from(seeker::Entity)
+                    // Only the establishment's own applicants are read, by
+                    // key: a name search never scans every seeker.
                     .cond_where(
-                        sea_orm::Condition::any()
+                        sea_orm::Condition::all()
                             .add(
-                                Expr::col(seeker::Column::Name)
-                                    .like(LikeExpr::new(pattern.as_str()).escape('\\')),
+                                Expr::col(seeker::Column::Id).in_subquery(
+                                    Query::select()
+                                        .column(application::Column::SeekerId)
+                                        .from(application::Entity)
+                                        .and_where(
+                                            application::Column::PostingId
+                                                .in_subquery(postings.to_owned()),
+                                        )
+                                        .to_owned(),
+                                ),
                             )
                             .add(
-                                Expr::col(seeker::Column::NameKana)
-                                    .like(LikeExpr::new(pattern.as_str()).escape('\\')),
+                                sea_orm::Condition::any()
+                                    .add(
+                                        Expr::col(seeker::Column::Name)
+                                            .like(LikeExpr::new(pattern.as_str()).escape('\\')),
+                                    )
+                                    .add(
+                                        Expr::col(seeker::Column::NameKana)
+                                            .like(LikeExpr::new(pattern.as_str()).escape('\\')),
+                                    ),
                             ),
                     )
                     .to_owned(),
             ),
         );
     }
+    if let Some(from) = filter.from {
+        query = query.filter(application::Column::CreatedAt.gte(start_of_day_in_japan(from)));
+    }
+    if let Some(to) = filter.to {
+        let next = to.succ_opt().unwrap_or(to);
+        query = query.filter(application::Column::CreatedAt.lt(start_of_day_in_japan(next)));
+    }
+    let order = if filter.oldest_first {
+        sea_orm::Order::Asc
+    } else {
+        sea_orm::Order::Desc
+    };
     let pages = query
-        .order_by_desc(application::Column::CreatedAt)
-        .order_by_desc(application::Column::Id)
+        .order_by(application::Column::CreatedAt, order.clone())
+        .order_by(application::Column::Id, order)
         .paginate(db, PER_PAGE);
     let counts = pages.num_items_and_pages().await?;
     let page = filter.page.clamp(1, Ord::max(counts.number_of_pages, 1));
@@ -263,7 +303,9 @@ pub async fn move_stage(
 ) -> Result<Result<ApplicationStatus, NotDecided>, DbErr> {
     if !matches!(
         action,
-        ApplicationAction::StartScreening | ApplicationAction::InviteToInterview
+        ApplicationAction::StartScreening
+            | ApplicationAction::InviteToInterview
+            | ApplicationAction::Offer
     ) {
         return Ok(Err(NotDecided::Final));
     }
@@ -355,4 +397,53 @@ pub async fn set_rating(
         .exec(db)
         .await?;
     Ok(true)
+}
+
+/// What a bulk action did: how many applications moved, and the ids it
+/// left as they were (not the establishment's, or not at a stage that
+/// allows it).
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct BulkOutcome {
+    pub done: u32,
+    pub skipped: Vec<i32>,
+}
+
+/// At most this many applications in one bulk action.
+pub const MAX_BULK: usize = 100;
+
+/// Moves each of `ids` to the next stage (`action`: screening, interview
+/// or 内定) or sends each 不採用 with `reason`: each application in its
+/// own transaction, only from a stage that allows it.
+pub async fn bulk(
+    db: &DatabaseConnection,
+    user_id: i32,
+    establishment_id: i32,
+    ids: &[i32],
+    action: ApplicationAction,
+    reason: Option<RejectionReason>,
+    today: NaiveDate,
+) -> Result<BulkOutcome, DbErr> {
+    let mut out = BulkOutcome::default();
+    for &id in ids {
+        let moved = match (action, reason) {
+            (ApplicationAction::Reject, Some(r)) => {
+                decide(
+                    db,
+                    user_id,
+                    establishment_id,
+                    id,
+                    Decision::NotHired(r),
+                    today,
+                )
+                .await?
+            }
+            (ApplicationAction::Reject, None) => Err(NotDecided::Final),
+            _ => move_stage(db, user_id, establishment_id, id, action, today).await?,
+        };
+        match moved {
+            Ok(_) => out.done += 1,
+            Err(_) => out.skipped.push(id),
+        }
+    }
+    Ok(out)
 }

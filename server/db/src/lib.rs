@@ -9,6 +9,7 @@ pub mod account;
 pub mod apply;
 pub mod audit;
 pub mod demo;
+pub mod direct;
 pub mod draft;
 pub mod employer;
 pub mod entity;

@@ -9,6 +9,10 @@ pub struct Model {
     pub id: i32,
     pub posting_id: i32,
     pub seeker_id: i32,
+    /// The employer's short "why you" message.
+    pub message: String,
+    /// When the seeker declined it.
+    pub declined_at: Option<DateTimeUtc>,
     pub created_at: DateTimeUtc,
 }
 

@@ -7,6 +7,7 @@ mod m20261125_000001_initial_schema;
 mod m20261125_000002_drafts;
 mod m20261125_000003_result_reason;
 mod m20261125_000004_applicant_notes;
+mod m20261126_000005_direct_request_answer;
 
 pub struct Migrator;
 
@@ -18,6 +19,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261125_000002_drafts::Migration),
             Box::new(m20261125_000003_result_reason::Migration),
             Box::new(m20261125_000004_applicant_notes::Migration),
+            Box::new(m20261126_000005_direct_request_answer::Migration),
         ]
     }
 }

@@ -7,6 +7,7 @@
 //! postings with its search-outbox rows in one transaction, so the index
 //! built afterwards (or by a running server) sees all of them.
 
+pub mod bench;
 mod data;
 mod people;
 mod postings;
@@ -105,6 +106,7 @@ pub async fn generate(
     summary.users += employers;
     summary.postings = postings::postings(db, &mut rng, &mut world, progress).await?;
     people::generate(db, &mut rng, &world, &staff, &mut summary, progress).await?;
+    refresh_statistics(db).await?;
     Ok(summary)
 }
 
@@ -206,4 +208,14 @@ pub fn occupation_titles() -> &'static [(&'static str, &'static str)] {
         titles.sort();
         titles
     })
+}
+
+/// After a bulk load, lets PostgreSQL's planner see the new row counts at
+/// once (`ANALYZE`) rather than when autovacuum gets to it; SQLite plans
+/// from its indexes and needs nothing.
+pub async fn refresh_statistics(db: &DatabaseConnection) -> Result<(), DbErr> {
+    if db.get_database_backend() == sea_orm::DbBackend::Postgres {
+        db.execute_unprepared("ANALYZE").await?;
+    }
+    Ok(())
 }
