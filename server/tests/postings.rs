@@ -505,3 +505,87 @@ async fn two_acceptances_at_once_take_consecutive_numbers() {
         assert!(serials.windows(2).all(|w| w[1] == w[0] + 1), "{serials:?}");
     }
 }
+
+#[tokio::test]
+async fn the_establishment_keeps_its_profile_and_only_its_users_change_it() {
+    for backend in backends() {
+        let app = app(backend).await;
+        madoguchi_db::demo::seed_demo_accounts(&app.db)
+            .await
+            .unwrap();
+        let employer = session_of(&app, "employer@example.jp").await;
+        let (status, body) = act(&app, &employer, "/api/employer/establishment", "").await;
+        assert_eq!(status, StatusCode::OK, "{body}");
+        assert!(body.contains("社会福祉法人あおば会"), "{body}");
+        let form = |url: &str| {
+            format!(
+                "form[industry]={}&form[size]=30-99&form[description]={}&form[url]={}",
+                urlencode("老人福祉・介護事業"),
+                urlencode("<b>文京区</b>の特別養護老人ホームです。"),
+                urlencode(url)
+            )
+        };
+        let (status, body) = act(
+            &app,
+            &employer,
+            "/api/employer/establishment/save",
+            &form("javascript:alert(1)"),
+        )
+        .await;
+        assert_eq!(status, StatusCode::BAD_REQUEST, "{body}");
+        assert!(body.contains("url"), "{body}");
+        let (status, body) = act(
+            &app,
+            &employer,
+            "/api/employer/establishment/save",
+            &form("https://aoba.example.jp/"),
+        )
+        .await;
+        assert_eq!(status, StatusCode::OK, "{body}");
+        let est = establishment::Entity::find()
+            .filter(establishment::Column::Name.eq("社会福祉法人あおば会"))
+            .one(&app.db)
+            .await
+            .unwrap()
+            .unwrap();
+        // Stored as typed (shown as text, never as markup), audited with the user.
+        assert_eq!(est.description, "<b>文京区</b>の特別養護老人ホームです。");
+        assert_eq!(est.url.as_deref(), Some("https://aoba.example.jp/"));
+        let audited = madoguchi_db::entity::audit_log::Entity::find()
+            .filter(madoguchi_db::entity::audit_log::Column::Entity.eq("establishment"))
+            .filter(madoguchi_db::entity::audit_log::Column::EntityId.eq(i64::from(est.id)))
+            .all(&app.db)
+            .await
+            .unwrap();
+        assert!(
+            audited
+                .iter()
+                .any(|a| a.action == "update" && a.actor_user_id.is_some())
+        );
+        // A rival establishment changes its own, never this one.
+        let rival = rival_employer(&app, "rival@example.jp").await;
+        let (status, _) = act(
+            &app,
+            &rival,
+            "/api/employer/establishment/save",
+            &form("https://rival.example.jp/"),
+        )
+        .await;
+        assert_eq!(status, StatusCode::OK);
+        let again = establishment::Entity::find_by_id(est.id)
+            .one(&app.db)
+            .await
+            .unwrap()
+            .unwrap();
+        assert_eq!(again.url.as_deref(), Some("https://aoba.example.jp/"));
+        let seeker = session_of(&app, "seeker@example.jp").await;
+        let (status, _) = act(
+            &app,
+            &seeker,
+            "/api/employer/establishment/save",
+            &form("https://x.example.jp/"),
+        )
+        .await;
+        assert_eq!(status, StatusCode::FORBIDDEN);
+    }
+}

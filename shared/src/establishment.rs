@@ -88,8 +88,136 @@ pub const MAX_ESTABLISHMENT_USERS: usize = 10;
 pub const MAX_ESTABLISHMENT_IMAGES: usize = 10;
 pub const MAX_IMAGE_BYTES: usize = 2 * 1024 * 1024;
 
+/// The establishment as its users see and keep it. Name, reading and
+/// address are registered with the office and changed there.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct EstablishmentProfile {
+    pub number: String,
+    pub name: String,
+    pub name_kana: String,
+    pub prefecture: crate::prefecture::Prefecture,
+    pub city: String,
+    pub address: String,
+    pub industry: String,
+    pub size: EstablishmentSize,
+    pub description: String,
+    pub url: Option<String>,
+}
+
+/// What the establishment's users change themselves, as typed.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct EstablishmentForm {
+    pub industry: String,
+    pub size: String,
+    pub description: String,
+    pub url: String,
+}
+
+/// The checked form: (industry, size, description, url).
+pub type CheckedEstablishment = (String, EstablishmentSize, String, Option<String>);
+
+pub const MAX_DESCRIPTION_CHARS: usize = 2000;
+pub const MAX_URL_CHARS: usize = 200;
+
+impl EstablishmentForm {
+    /// Checks every field; the error names the input.
+    pub fn check(&self) -> Result<CheckedEstablishment, (&'static str, ValidationError)> {
+        let industry =
+            crate::account::required_text(&self.industry, 50).map_err(|e| ("industry", e))?;
+        let size = self
+            .size
+            .trim()
+            .parse::<EstablishmentSize>()
+            .map_err(|_| ("size", ValidationError::UnknownCode))?;
+        let description =
+            crate::seeker::long_text(&self.description).map_err(|e| ("description", e))?;
+        if description.chars().count() > MAX_DESCRIPTION_CHARS {
+            return Err((
+                "description",
+                ValidationError::TooLong {
+                    max: MAX_DESCRIPTION_CHARS,
+                },
+            ));
+        }
+        let url = self.url.trim();
+        let url = if url.is_empty() {
+            None
+        } else {
+            let rest = url
+                .strip_prefix("https://")
+                .or_else(|| url.strip_prefix("http://"));
+            let host_ok = rest.is_some_and(|r| {
+                let host = r.split(['/', '?', '#']).next().unwrap_or_default();
+                host.contains('.') && !host.starts_with('.')
+            });
+            if url.chars().count() > MAX_URL_CHARS {
+                return Err(("url", ValidationError::TooLong { max: MAX_URL_CHARS }));
+            }
+            if !host_ok
+                || url
+                    .chars()
+                    .any(|c| c.is_whitespace() || c.is_control() || matches!(c, '<' | '>' | '"'))
+            {
+                return Err(("url", ValidationError::UnknownCode));
+            }
+            Some(url.to_owned())
+        };
+        Ok((industry, size, description, url))
+    }
+}
+
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn the_establishment_form_checks_each_field() {
+        let good = EstablishmentForm {
+            industry: "老人福祉・介護事業".into(),
+            size: "30-99".into(),
+            description: "文京区で特別養護老人ホームを運営しています。".into(),
+            url: "https://aoba.example.jp/recruit".into(),
+        };
+        let (_, _, _, url) = good.check().unwrap();
+        assert_eq!(url.as_deref(), Some("https://aoba.example.jp/recruit"));
+        let no_url = EstablishmentForm {
+            url: " ".into(),
+            ..good.clone()
+        };
+        assert_eq!(no_url.check().unwrap().3, None);
+        for (bad_url, _) in [
+            ("javascript:alert(1)", 0),
+            ("https://", 0),
+            ("https://a b.jp", 0),
+            ("ftp://x.jp", 0),
+            ("https://x.jp/\"<", 0),
+        ] {
+            let f = EstablishmentForm {
+                url: bad_url.into(),
+                ..good.clone()
+            };
+            assert_eq!(f.check().unwrap_err().0, "url", "{bad_url}");
+        }
+        let f = EstablishmentForm {
+            size: "huge".into(),
+            ..good.clone()
+        };
+        assert_eq!(f.check().unwrap_err().0, "size");
+        let f = EstablishmentForm {
+            industry: " ".into(),
+            ..good.clone()
+        };
+        assert_eq!(
+            f.check().unwrap_err(),
+            ("industry", ValidationError::Required)
+        );
+        let f = EstablishmentForm {
+            description: "あ".repeat(2001),
+            ..good
+        };
+        assert_eq!(f.check().unwrap_err().0, "description");
+    }
+
     use super::*;
 
     #[test]

@@ -253,3 +253,31 @@ pub async fn staff_preview(id: i32) -> Result<madoguchi_shared::records::Posting
         .map_err(crate::state::internal)?
         .ok_or_else(|| AppError::NotFound.respond())
 }
+
+/// The logged-in employer's establishment.
+#[server(prefix = "/api", endpoint = "employer/establishment")]
+pub async fn my_establishment()
+-> Result<madoguchi_shared::establishment::EstablishmentProfile, AppError> {
+    let (_, est) = employer().await?;
+    let db = crate::state::db()?;
+    madoguchi_db::own_establishment::profile(&db, est)
+        .await
+        .map_err(crate::state::internal)?
+        .ok_or_else(|| AppError::NotFound.respond())
+}
+
+/// Saves what the establishment's users keep themselves: industry, size,
+/// description and URL (a broken field is a 400 naming it).
+#[server(prefix = "/api", endpoint = "employer/establishment/save")]
+pub async fn save_establishment(
+    form: madoguchi_shared::establishment::EstablishmentForm,
+) -> Result<(), AppError> {
+    let (user, est) = employer().await?;
+    let checked = form
+        .check()
+        .map_err(|(name, e)| crate::api::account::field(name)(e))?;
+    let db = crate::state::db()?;
+    madoguchi_db::own_establishment::save(&db, user, est, checked)
+        .await
+        .map_err(crate::state::internal)
+}

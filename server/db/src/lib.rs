@@ -16,6 +16,7 @@ pub mod entity;
 pub mod favourite;
 pub mod migration;
 pub mod notice;
+pub mod own_establishment;
 pub mod own_posting;
 pub mod posting;
 pub mod profile;
