@@ -75,6 +75,8 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/employer/applicants") view=crate::pages::applicants::ApplicantsPage ssr=SsrMode::Async />
                         <Route path=path!("/employer/applicants/:id") view=crate::pages::applicants::ApplicantPage ssr=SsrMode::Async />
                         <Route path=path!("/employer/establishment") view=crate::pages::establishment::EstablishmentPage ssr=SsrMode::Async />
+                        <Route path=path!("/employer/users") view=crate::pages::est_users::EstablishmentUsersPage ssr=SsrMode::Async />
+                        <Route path=path!("/invite/:token") view=crate::pages::est_users::InvitePage ssr=SsrMode::Async />
                         <Route path=path!("/employer/postings") view=crate::pages::own_postings::OwnPostingsPage ssr=SsrMode::Async />
                         <Route path=path!("/employer/postings/new") view=crate::pages::posting_editor::NewPostingPage ssr=SsrMode::Async />
                         <Route path=path!("/employer/postings/:id/edit") view=crate::pages::posting_editor::EditPostingPage ssr=SsrMode::Async />

@@ -29,7 +29,11 @@ pub(crate) fn field(name: &str) -> impl Fn(madoguchi_shared::ValidationError) ->
 /// Logs a just-registered user in and sends the browser to the role's
 /// start page.
 #[cfg(feature = "ssr")]
-async fn log_in_new_account(email: String, password: String, role: Role) -> Result<(), AppError> {
+pub(crate) async fn log_in_new_account(
+    email: String,
+    password: String,
+    role: Role,
+) -> Result<(), AppError> {
     use madoguchi_db::account::Credentials;
     let mut auth = crate::state::auth_session().await?;
     let user = auth

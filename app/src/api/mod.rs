@@ -6,6 +6,7 @@ pub mod applications;
 pub mod direct;
 pub mod drafts;
 pub mod employer;
+pub mod est_users;
 pub mod favourites;
 pub mod notices;
 pub mod own_postings;

@@ -80,7 +80,8 @@ fn AccountDetails(user: madoguchi_shared::account::CurrentUser) -> impl IntoView
             <p class="actions">
                 <leptos_router::components::A href="/employer/applicants" attr:class="button primary">{t!(i18n, applicants_title)}</leptos_router::components::A>" "
                 <leptos_router::components::A href="/employer/postings" attr:class="button secondary">{t!(i18n, own_postings_title)}</leptos_router::components::A>" "
-                <leptos_router::components::A href="/employer/establishment" attr:class="button secondary">{t!(i18n, establishment_title)}</leptos_router::components::A>
+                <leptos_router::components::A href="/employer/establishment" attr:class="button secondary">{t!(i18n, establishment_title)}</leptos_router::components::A>" "
+                <leptos_router::components::A href="/employer/users" attr:class="button secondary">{t!(i18n, users_title)}</leptos_router::components::A>
             </p>
         })}
         {(role == Role::Staff).then(|| view! { <crate::pages::review::ReviewQueue /> })}

@@ -110,6 +110,7 @@ impl AuthnBackend for Backend {
         let email = creds.email.trim().to_lowercase();
         let row = user_account::Entity::find()
             .filter(user_account::Column::Email.eq(email))
+            .filter(user_account::Column::DisabledAt.is_null())
             .one(&self.db)
             .await?;
         let hash = row
@@ -148,7 +149,10 @@ impl AuthnBackend for Backend {
     }
 
     async fn get_user(&self, id: &UserId<Self>) -> Result<Option<User>, AccountError> {
-        let row = user_account::Entity::find_by_id(*id).one(&self.db).await?;
+        let row = user_account::Entity::find_by_id(*id)
+            .filter(user_account::Column::DisabledAt.is_null())
+            .one(&self.db)
+            .await?;
         Ok(row.map(User::try_from).transpose()?)
     }
 }
@@ -209,16 +213,45 @@ pub async fn create_account_by(
     new: NewAccount,
 ) -> Result<i32, AccountError> {
     let txn = crate::begin_write(db).await?;
-    if email_taken(&txn, &new.email).await? {
+    let id = insert_account(&txn, actor, new).await?;
+    txn.commit().await?;
+    Ok(id)
+}
+
+/// Creates an account inside the caller's transaction, audited with the
+/// new user as the actor (an accepted invitation).
+pub(crate) async fn create_account_in(
+    txn: &impl sea_orm::ConnectionTrait,
+    new: NewAccount,
+) -> Result<i32, AccountError> {
+    let id = insert_account(txn, None, new).await?;
+    crate::audit::record(
+        txn,
+        Some(id),
+        AuditAction::Create,
+        "user_account",
+        id.into(),
+    )
+    .await?;
+    Ok(id)
+}
+
+async fn insert_account(
+    txn: &impl sea_orm::ConnectionTrait,
+    actor: Option<i32>,
+    new: NewAccount,
+) -> Result<i32, AccountError> {
+    if email_taken(txn, &new.email).await? {
         return Err(AccountError::EmailTaken);
     }
     let id = user_account::Entity::insert(account_row(new))
-        .exec(&txn)
+        .exec(txn)
         .await
         .map_err(unique_violation_is_taken)?
         .last_insert_id;
-    crate::audit::record(&txn, actor, AuditAction::Create, "user_account", id.into()).await?;
-    txn.commit().await?;
+    if actor.is_some() {
+        crate::audit::record(txn, actor, AuditAction::Create, "user_account", id.into()).await?;
+    }
     Ok(id)
 }
 

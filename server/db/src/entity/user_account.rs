@@ -19,6 +19,9 @@ pub struct Model {
     /// Employers: their establishment.
     pub establishment_id: Option<i32>,
     pub last_login_at: Option<DateTimeUtc>,
+    /// When the account was removed from its establishment: it can no
+    /// longer log in, and stays for the audit log's attribution.
+    pub disabled_at: Option<DateTimeUtc>,
     pub created_at: DateTimeUtc,
     pub updated_at: DateTimeUtc,
 }
