@@ -8,7 +8,7 @@ use crate::error::AppError;
 
 /// The establishment of the logged-in employer (403 for anyone else).
 #[cfg(feature = "ssr")]
-async fn establishment() -> Result<(i32, i32), AppError> {
+pub(crate) async fn establishment() -> Result<(i32, i32), AppError> {
     use madoguchi_shared::account::Role;
     let user = crate::state::require_role(&[Role::Employer]).await?;
     let est = user

@@ -39,20 +39,10 @@ fn refused(r: madoguchi_db::establishment_users::Refused) -> AppError {
     .respond()
 }
 
-#[cfg(feature = "ssr")]
-async fn employer() -> Result<(i32, i32), AppError> {
-    use madoguchi_shared::account::Role;
-    let user = crate::state::require_role(&[Role::Employer]).await?;
-    let est = user
-        .establishment_id
-        .ok_or_else(|| AppError::Forbidden.respond())?;
-    Ok((user.id, est))
-}
-
 /// The establishment's users and open invitations.
 #[server(prefix = "/api", endpoint = "employer/users")]
 pub async fn establishment_users() -> Result<UserList, AppError> {
-    let (me, est) = employer().await?;
+    let (me, est) = crate::api::employer::establishment().await?;
     let db = crate::state::db()?;
     let now = chrono::Utc::now();
     let users = madoguchi_db::establishment_users::users(&db, est)
@@ -84,7 +74,7 @@ pub async fn establishment_users() -> Result<UserList, AppError> {
 /// inviting user once; it works for a week.
 #[server(prefix = "/api", endpoint = "employer/users/invite")]
 pub async fn invite_user() -> Result<String, AppError> {
-    let (me, est) = employer().await?;
+    let (me, est) = crate::api::employer::establishment().await?;
     let db = crate::state::db()?;
     let token = madoguchi_db::establishment_users::invite(&db, me, est, chrono::Utc::now())
         .await
@@ -96,7 +86,7 @@ pub async fn invite_user() -> Result<String, AppError> {
 /// Removes user `id` of the establishment (not the last one).
 #[server(prefix = "/api", endpoint = "employer/users/remove")]
 pub async fn remove_user(id: i32) -> Result<(), AppError> {
-    let (me, est) = employer().await?;
+    let (me, est) = crate::api::employer::establishment().await?;
     let db = crate::state::db()?;
     madoguchi_db::establishment_users::remove(&db, me, est, id, chrono::Utc::now())
         .await

@@ -42,21 +42,10 @@ fn answer<T>(
     }
 }
 
-/// The logged-in employer's (user, establishment); 403 for anyone else.
-#[cfg(feature = "ssr")]
-async fn employer() -> Result<(i32, i32), AppError> {
-    use madoguchi_shared::account::Role;
-    let user = crate::state::require_role(&[Role::Employer]).await?;
-    let est = user
-        .establishment_id
-        .ok_or_else(|| AppError::Forbidden.respond())?;
-    Ok((user.id, est))
-}
-
 /// The establishment's postings, the most recently changed first.
 #[server(prefix = "/api", endpoint = "employer/postings")]
 pub async fn own_postings() -> Result<Vec<OwnPosting>, AppError> {
-    let (_, est) = employer().await?;
+    let (_, est) = crate::api::employer::establishment().await?;
     let db = crate::state::db()?;
     madoguchi_db::own_posting::list(&db, est, today())
         .await
@@ -66,7 +55,7 @@ pub async fn own_postings() -> Result<Vec<OwnPosting>, AppError> {
 /// The editor's data for posting `id`, or for a new posting.
 #[server(prefix = "/api", endpoint = "employer/postings/editor")]
 pub async fn posting_editor(id: Option<i32>) -> Result<EditorData, AppError> {
-    let (_, est) = employer().await?;
+    let (_, est) = crate::api::employer::establishment().await?;
     let db = crate::state::db()?;
     madoguchi_db::own_posting::editor(&db, est, id, today())
         .await
@@ -86,7 +75,7 @@ pub struct Saved {
 /// saved only when the linter is quiet, and goes back to review.
 #[server(prefix = "/api", endpoint = "employer/postings/save", input = Json)]
 pub async fn save_posting(id: Option<i32>, form: PostingForm) -> Result<Saved, AppError> {
-    let (user, est) = employer().await?;
+    let (user, est) = crate::api::employer::establishment().await?;
     let db = crate::state::db()?;
     answer(madoguchi_db::own_posting::save(&db, user, est, id, &form, today()).await)
         .map(|(id, status)| Saved { id, status })
@@ -96,7 +85,7 @@ pub async fn save_posting(id: Option<i32>, form: PostingForm) -> Result<Saved, A
 /// linter finds any).
 #[server(prefix = "/api", endpoint = "employer/postings/submit")]
 pub async fn submit_posting(id: i32) -> Result<PostingStatus, AppError> {
-    let (user, est) = employer().await?;
+    let (user, est) = crate::api::employer::establishment().await?;
     let db = crate::state::db()?;
     answer(madoguchi_db::own_posting::submit(&db, user, est, id, today()).await)
 }
@@ -104,7 +93,7 @@ pub async fn submit_posting(id: i32) -> Result<PostingStatus, AppError> {
 /// A copy of posting `id` as a new draft; answers its id.
 #[server(prefix = "/api", endpoint = "employer/postings/copy")]
 pub async fn copy_posting(id: i32) -> Result<i32, AppError> {
-    let (user, est) = employer().await?;
+    let (user, est) = crate::api::employer::establishment().await?;
     let db = crate::state::db()?;
     answer(madoguchi_db::own_posting::copy(&db, user, est, id, today()).await)
 }
@@ -113,7 +102,7 @@ pub async fn copy_posting(id: i32) -> Result<i32, AppError> {
 #[server(prefix = "/api", endpoint = "employer/postings/end")]
 pub async fn end_posting(id: i32, how: String) -> Result<PostingStatus, AppError> {
     use madoguchi_shared::posting::PostingAction;
-    let (user, est) = employer().await?;
+    let (user, est) = crate::api::employer::establishment().await?;
     let action = match how.as_str() {
         "close" => PostingAction::Close,
         "withdraw" => PostingAction::Withdraw,
@@ -131,7 +120,7 @@ pub async fn end_posting(id: i32, how: String) -> Result<PostingStatus, AppError
 /// new 紹介期限日 (ISO).
 #[server(prefix = "/api", endpoint = "employer/postings/extend")]
 pub async fn extend_posting(id: i32) -> Result<String, AppError> {
-    let (user, est) = employer().await?;
+    let (user, est) = crate::api::employer::establishment().await?;
     let db = crate::state::db()?;
     answer(madoguchi_db::own_posting::extend(&db, user, est, id, today()).await)
         .map(madoguchi_shared::date::to_iso)
@@ -140,7 +129,7 @@ pub async fn extend_posting(id: i32) -> Result<String, AppError> {
 /// Switches online self-application on or off for posting `id`.
 #[server(prefix = "/api", endpoint = "employer/postings/self_application")]
 pub async fn set_self_application(id: i32, on: bool) -> Result<bool, AppError> {
-    let (user, est) = employer().await?;
+    let (user, est) = crate::api::employer::establishment().await?;
     let db = crate::state::db()?;
     answer(madoguchi_db::own_posting::set_self_application(&db, user, est, id, on).await)
 }
@@ -149,7 +138,7 @@ pub async fn set_self_application(id: i32, on: bool) -> Result<bool, AppError> {
 /// preview (any status of the establishment's own postings).
 #[server(prefix = "/api", endpoint = "employer/postings/preview")]
 pub async fn preview_posting(id: i32) -> Result<madoguchi_shared::records::Posting, AppError> {
-    let (_, est) = employer().await?;
+    let (_, est) = crate::api::employer::establishment().await?;
     let db = crate::state::db()?;
     madoguchi_db::own_posting::preview(&db, est, id)
         .await
@@ -235,7 +224,7 @@ pub async fn send_back_posting(id: i32, reason: String) -> Result<PostingStatus,
 /// The occupations the editor offers: (code, title).
 #[server(prefix = "/api", endpoint = "employer/occupations")]
 pub async fn occupations() -> Result<Vec<(String, String)>, AppError> {
-    employer().await?;
+    crate::api::employer::establishment().await?;
     Ok(madoguchi_db::seed::occupation_titles()
         .iter()
         .map(|(c, t)| ((*c).to_owned(), (*t).to_owned()))
@@ -258,7 +247,7 @@ pub async fn staff_preview(id: i32) -> Result<madoguchi_shared::records::Posting
 #[server(prefix = "/api", endpoint = "employer/establishment")]
 pub async fn my_establishment()
 -> Result<madoguchi_shared::establishment::EstablishmentProfile, AppError> {
-    let (_, est) = employer().await?;
+    let (_, est) = crate::api::employer::establishment().await?;
     let db = crate::state::db()?;
     madoguchi_db::own_establishment::profile(&db, est)
         .await
@@ -272,7 +261,7 @@ pub async fn my_establishment()
 pub async fn save_establishment(
     form: madoguchi_shared::establishment::EstablishmentForm,
 ) -> Result<(), AppError> {
-    let (user, est) = employer().await?;
+    let (user, est) = crate::api::employer::establishment().await?;
     let checked = form
         .check()
         .map_err(|(name, e)| crate::api::account::field(name)(e))?;
