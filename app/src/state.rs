@@ -48,6 +48,11 @@ pub fn search_index() -> Result<Arc<madoguchi_db::search::SearchIndex>, AppError
     state().map(|s| s.search)
 }
 
+/// The folder of stored establishment images.
+pub fn images_dir() -> Result<std::path::PathBuf, AppError> {
+    state().map(|s| s.documents_dir.join("images"))
+}
+
 pub fn login_limiter() -> Result<Arc<LoginLimiter>, AppError> {
     state().map(|s| s.login_limiter)
 }

@@ -49,12 +49,20 @@ pub fn router(state: AppState, secure_cookies: bool) -> Router {
             post(madoguchi_app::api::send::send_application),
         )
         .layer(madoguchi_app::api::send::body_limit());
+    // Establishment images: one image a request, at most 2 MB.
+    let images = Router::new()
+        .route(
+            "/employer/images",
+            post(madoguchi_app::api::images::upload_image),
+        )
+        .layer(madoguchi_app::api::images::body_limit());
     Router::new()
         .route("/healthz", get(healthz))
         .route(
             "/documents/{id}",
             get(madoguchi_app::api::send::download_document),
         )
+        .route("/images/{id}", get(madoguchi_app::api::images::serve_image))
         .nest_service(
             &format!("/{}", options.site_pkg_dir),
             tower::ServiceBuilder::new()
@@ -68,6 +76,7 @@ pub fn router(state: AppState, secure_cookies: bool) -> Router {
         .fallback(leptos_axum::file_and_error_handler::<AppState, _>(shell))
         .layer(RequestBodyLimitLayer::new(MAX_BODY_BYTES))
         .merge(send)
+        .merge(images)
         .layer(auth)
         .layer(CompressionLayer::new())
         .with_state(state)

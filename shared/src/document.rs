@@ -21,6 +21,15 @@ crate::coded_enum! {
     }
 }
 
+crate::coded_enum! {
+    /// The image types an establishment may show, recognised by content.
+    pub enum ImageType {
+        Jpeg = ("image/jpeg", "JPEG画像", "JPEG image"),
+        Png = ("image/png", "PNG画像", "PNG image"),
+        Webp = ("image/webp", "WebP画像", "WebP image"),
+    }
+}
+
 impl DocumentType {
     /// The file name extension used when the file is downloaded.
     pub fn extension(self) -> &'static str {
@@ -40,6 +49,31 @@ pub const MAX_DOCUMENT_MB: usize = MAX_DOCUMENT_BYTES / (1024 * 1024);
 
 const PNG_SIGNATURE: &[u8] = b"\x89PNG\r\n\x1a\n";
 const PNG_END: &[u8] = b"IEND\xaeB`\x82";
+
+/// Reads what an establishment image is by its content: JPEG, PNG or
+/// WebP, at most 2 MB; anything else (a PDF too) is refused.
+pub fn sniff_image(bytes: &[u8]) -> Result<ImageType, ValidationError> {
+    if bytes.is_empty() {
+        return Err(ValidationError::Required);
+    }
+    if bytes.len() > crate::establishment::MAX_IMAGE_BYTES {
+        return Err(ValidationError::FileTooLarge { max_mb: 2 });
+    }
+    if bytes.len() > 12 && bytes.starts_with(b"RIFF") && &bytes[8..12] == b"WEBP" {
+        let declared = u32::from_le_bytes([bytes[4], bytes[5], bytes[6], bytes[7]]) as usize;
+        return if declared + 8 <= bytes.len() && declared >= 12 {
+            Ok(ImageType::Webp)
+        } else {
+            Err(ValidationError::FileCorrupt)
+        };
+    }
+    match sniff(bytes) {
+        Ok(DocumentType::Jpeg) => Ok(ImageType::Jpeg),
+        Ok(DocumentType::Png) => Ok(ImageType::Png),
+        Ok(DocumentType::Pdf) => Err(ValidationError::FileType),
+        Err(e) => Err(e),
+    }
+}
 
 /// What a file is, judged by its bytes: a PDF with its header and end
 /// marker, a JPEG from its start to its end marker, a PNG from its

@@ -8,6 +8,8 @@ pub mod drafts;
 pub mod employer;
 pub mod est_users;
 pub mod favourites;
+#[cfg(feature = "ssr")]
+pub mod images;
 pub mod notices;
 pub mod own_postings;
 pub mod postings;

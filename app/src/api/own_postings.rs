@@ -270,3 +270,113 @@ pub async fn save_establishment(
         .await
         .map_err(crate::state::internal)
 }
+
+/// An establishment image and where it stands (`pending`, `approved`,
+/// `rejected`); for staff, with the establishment's name.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ImageRow {
+    pub id: i32,
+    pub status: String,
+    pub establishment: String,
+}
+
+#[cfg(feature = "ssr")]
+fn image_rows(images: Vec<madoguchi_db::establishment_images::Image>) -> Vec<ImageRow> {
+    images
+        .into_iter()
+        .map(|i| ImageRow {
+            id: i.id,
+            status: i.status,
+            establishment: i.establishment,
+        })
+        .collect()
+}
+
+#[cfg(feature = "ssr")]
+fn image_refused(r: madoguchi_db::establishment_images::Refused) -> AppError {
+    use madoguchi_db::establishment_images::Refused;
+    match r {
+        Refused::Missing => AppError::NotFound,
+        Refused::Reviewed => AppError::NotNow,
+        Refused::TooMany => AppError::Invalid(madoguchi_shared::ValidationError::TooMany {
+            max: madoguchi_shared::establishment::MAX_ESTABLISHMENT_IMAGES,
+        }),
+    }
+    .respond()
+}
+
+/// The establishment's images.
+#[server(prefix = "/api", endpoint = "employer/images")]
+pub async fn my_images() -> Result<Vec<ImageRow>, AppError> {
+    let (_, est) = crate::api::employer::establishment().await?;
+    let db = crate::state::db()?;
+    madoguchi_db::establishment_images::list(&db, est)
+        .await
+        .map(image_rows)
+        .map_err(crate::state::internal)
+}
+
+/// Removes image `id` of the establishment, with its file.
+#[server(prefix = "/api", endpoint = "employer/images/delete")]
+pub async fn delete_image(id: i32) -> Result<(), AppError> {
+    let (user, est) = crate::api::employer::establishment().await?;
+    let db = crate::state::db()?;
+    let name = madoguchi_db::establishment_images::remove(&db, user, est, id)
+        .await
+        .map_err(crate::state::internal)?
+        .map_err(image_refused)?;
+    let dir = crate::state::images_dir()?;
+    if name.len() == 32 && name.bytes().all(|b| b.is_ascii_hexdigit()) {
+        let _ = tokio::fs::remove_file(dir.join(name)).await;
+    }
+    Ok(())
+}
+
+/// Images of the staff member's office waiting for review.
+#[server(prefix = "/api", endpoint = "staff/images")]
+pub async fn image_review_queue() -> Result<Vec<ImageRow>, AppError> {
+    let (_, office) = staff().await?;
+    let db = crate::state::db()?;
+    madoguchi_db::establishment_images::review_queue(&db, office)
+        .await
+        .map(image_rows)
+        .map_err(crate::state::internal)
+}
+
+/// Approves (`approve` true) or refuses image `id`, once.
+#[server(prefix = "/api", endpoint = "staff/images/review")]
+pub async fn review_image(id: i32, approve: bool) -> Result<(), AppError> {
+    let (user, office) = staff().await?;
+    let db = crate::state::db()?;
+    madoguchi_db::establishment_images::review(&db, user, office, id, approve)
+        .await
+        .map_err(crate::state::internal)?
+        .map_err(image_refused)
+}
+
+/// The reviewed images shown with posting `number` (none where 公開範囲 2
+/// hides the establishment).
+#[server(prefix = "/api", endpoint = "postings/images")]
+pub async fn posting_images(number: String) -> Result<Vec<i32>, AppError> {
+    use madoguchi_db::posting::PublicPosting;
+    let db = crate::state::db()?;
+    let today = madoguchi_shared::today_in_japan(chrono::Utc::now());
+    let PublicPosting::Open(p) = madoguchi_db::posting::public_by_number(&db, &number, today)
+        .await
+        .map_err(crate::state::internal)?
+    else {
+        return Ok(Vec::new());
+    };
+    if p.establishment.is_none() {
+        return Ok(Vec::new());
+    }
+    let Some(est) = madoguchi_db::posting::establishment_of_number(&db, &number)
+        .await
+        .map_err(crate::state::internal)?
+    else {
+        return Ok(Vec::new());
+    };
+    madoguchi_db::establishment_images::approved(&db, est)
+        .await
+        .map_err(crate::state::internal)
+}

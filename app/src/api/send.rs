@@ -188,7 +188,7 @@ async fn store(
 }
 
 /// A new file readable by this server's user only.
-async fn write_private(path: &PathBuf, bytes: &[u8]) -> std::io::Result<()> {
+pub(crate) async fn write_private(path: &PathBuf, bytes: &[u8]) -> std::io::Result<()> {
     use tokio::io::AsyncWriteExt;
     let mut options = tokio::fs::OpenOptions::new();
     options.write(true).create_new(true);

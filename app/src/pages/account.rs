@@ -84,7 +84,10 @@ fn AccountDetails(user: madoguchi_shared::account::CurrentUser) -> impl IntoView
                 <leptos_router::components::A href="/employer/users" attr:class="button secondary">{t!(i18n, users_title)}</leptos_router::components::A>
             </p>
         })}
-        {(role == Role::Staff).then(|| view! { <crate::pages::review::ReviewQueue /> })}
+        {(role == Role::Staff).then(|| view! {
+            <crate::pages::review::ReviewQueue />
+            <crate::pages::review::ImageReview />
+        })}
         {(role == Role::Seeker).then(|| view! {
             <crate::pages::attention::Attention />
             <crate::pages::direct::MyDirectRequests />

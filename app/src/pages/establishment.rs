@@ -5,10 +5,12 @@
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::components::{A, Redirect};
-use madoguchi_shared::establishment::{EstablishmentSize, MAX_DESCRIPTION_CHARS, MAX_URL_CHARS};
+use madoguchi_shared::establishment::{
+    EstablishmentSize, MAX_DESCRIPTION_CHARS, MAX_ESTABLISHMENT_IMAGES, MAX_URL_CHARS,
+};
 use madoguchi_shared::label::{Label, Lang};
 
-use crate::api::own_postings::{SaveEstablishment, my_establishment};
+use crate::api::own_postings::{DeleteImage, SaveEstablishment, my_establishment, my_images};
 use crate::error::{AppError, ErrorMessage};
 use crate::i18n::*;
 
@@ -68,5 +70,61 @@ pub fn EstablishmentPage() -> impl IntoView {
                 }
             })}
         </Suspense>
+        <EstablishmentImages />
+    }
+}
+
+/// 事業所画像情報: the images with their review state, removal, and an
+/// upload form that works without JavaScript.
+#[component]
+fn EstablishmentImages() -> impl IntoView {
+    let i18n = use_i18n();
+    let delete = ServerAction::<DeleteImage>::new();
+    let images = Resource::new(move || delete.version().get(), |_| my_images());
+    let query = leptos_router::hooks::use_query_map();
+    let upload_error = move || {
+        query
+            .read()
+            .get("error")
+            .and_then(|e| serde_json::from_str::<AppError>(&e).ok())
+    };
+    let state_label = move |s: &str| match s {
+        "approved" => t_string!(i18n, images_approved),
+        "rejected" => t_string!(i18n, images_rejected),
+        _ => t_string!(i18n, images_pending),
+    };
+    view! {
+        <section class="form-page" data-testid="images">
+            <h2>{t!(i18n, images_title)}</h2>
+            <p class="hint">{t!(i18n, images_hint, max = move || MAX_ESTABLISHMENT_IMAGES)}</p>
+            <Suspense fallback=|| ()>
+                {move || Suspend::new(async move {
+                    images.await.ok().map(|list| view! {
+                        <ul class="image-list">
+                            {list.into_iter().map(|img| {
+                                let id = img.id;
+                                let label = state_label(&img.status);
+                                view! {
+                                    <li data-testid="image">
+                                        <img src=format!("/images/{id}") alt="" width="160" loading="lazy" />
+                                        <span class=format!("badge status-{}", img.status)>{label}</span>
+                                        <ActionForm action=delete attr:class="inline-form">
+                                            <input type="hidden" name="id" value=id />
+                                            <button type="submit" class="link danger">{t!(i18n, images_delete)}</button>
+                                        </ActionForm>
+                                    </li>
+                                }
+                            }).collect_view()}
+                        </ul>
+                    })
+                })}
+            </Suspense>
+            <form method="post" action="/employer/images" enctype="multipart/form-data" class="stack-form">
+                <label for="es-image">{t!(i18n, images_file)}</label>
+                <input id="es-image" name="image" type="file" accept="image/jpeg,image/png,image/webp" required />
+                <button type="submit" class="secondary">{t!(i18n, images_upload)}</button>
+            </form>
+            {move || upload_error().map(|error| view! { <ErrorMessage error /> })}
+        </section>
     }
 }

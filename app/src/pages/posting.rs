@@ -174,6 +174,7 @@ pub(crate) fn PostingSheet(
         .into_any();
     }
     let print_href = format!("/jobs/{number}/print");
+    let photos_number = number.clone();
     // Related searches: the same occupation, the same municipality.
     let (same_occupation, same_city) = p.with_value(|p| {
         use madoguchi_shared::search::{JobQuery, occupation_code};
@@ -211,6 +212,7 @@ pub(crate) fn PostingSheet(
                 {(!preview).then(|| view! { <FavouriteAndApply number self_application /> })}
             </div>
             {sheet}
+            {(!preview).then(|| view! { <EstablishmentPhotos number=photos_number /> })}
             <nav class="related" aria-label=move || t_string!(i18n, posting_related)>
                 <ul>
                     {same_occupation.map(|href| view! { <li><A href=href>{t!(i18n, posting_same_occupation)}</A></li> })}
@@ -495,4 +497,32 @@ fn sheet_groups(i18n: leptos_i18n::I18nContext<Locale>, lang: Lang, p: &Posting)
         <Group heading=s(t_string!(i18n, posting_group_selection)) rows=selection />
     }
     .into_any()
+}
+
+/// The reviewed images of the posting's establishment (none where
+/// 公開範囲 2 hides it).
+#[component]
+fn EstablishmentPhotos(number: String) -> impl IntoView {
+    let i18n = use_i18n();
+    let images = Resource::new(
+        move || number.clone(),
+        crate::api::own_postings::posting_images,
+    );
+    view! {
+        <Suspense fallback=|| ()>
+            {move || Suspend::new(async move {
+                let ids = images.await.unwrap_or_default();
+                (!ids.is_empty()).then(|| view! {
+                    <section class="sheet-group">
+                        <h2>{t!(i18n, images_title)}</h2>
+                        <ul class="image-list">
+                            {ids.into_iter().map(|id| view! {
+                                <li><img src=format!("/images/{id}") alt="" width="240" loading="lazy" /></li>
+                            }).collect_view()}
+                        </ul>
+                    </section>
+                })
+            })}
+        </Suspense>
+    }
 }

@@ -69,3 +69,51 @@ pub fn ReviewQueue() -> impl IntoView {
         </section>
     }
 }
+
+/// Establishment images of the office waiting for review.
+#[component]
+pub fn ImageReview() -> impl IntoView {
+    let i18n = use_i18n();
+    let review = ServerAction::<crate::api::own_postings::ReviewImage>::new();
+    let queue = Resource::new(
+        move || review.version().get(),
+        |_| crate::api::own_postings::image_review_queue(),
+    );
+    view! {
+        <section class="review-queue" aria-labelledby="image-review-heading">
+            <h2 id="image-review-heading">{t!(i18n, images_review_title)}</h2>
+            {move || review.value().get().and_then(Result::err).map(|error| view! { <ErrorMessage error /> })}
+            <Suspense fallback=|| ()>
+                {move || Suspend::new(async move {
+                    match queue.await {
+                        Ok(list) if list.is_empty() => view! { <p>{t!(i18n, images_review_none)}</p> }.into_any(),
+                        Ok(list) => view! {
+                            <ul class="image-list">
+                                {list.into_iter().map(|img| {
+                                    let id = img.id;
+                                    view! {
+                                        <li data-testid="image-review">
+                                            <img src=format!("/images/{id}") alt="" width="200" loading="lazy" />
+                                            <span>{img.establishment}</span>
+                                            <ActionForm action=review attr:class="inline-form">
+                                                <input type="hidden" name="id" value=id />
+                                                <input type="hidden" name="approve" value="true" />
+                                                <button type="submit" class="primary">{t!(i18n, images_approve)}</button>
+                                            </ActionForm>
+                                            <ActionForm action=review attr:class="inline-form">
+                                                <input type="hidden" name="id" value=id />
+                                                <input type="hidden" name="approve" value="false" />
+                                                <button type="submit" class="secondary">{t!(i18n, images_reject)}</button>
+                                            </ActionForm>
+                                        </li>
+                                    }
+                                }).collect_view()}
+                            </ul>
+                        }.into_any(),
+                        Err(error) => view! { <ErrorMessage error /> }.into_any(),
+                    }
+                })}
+            </Suspense>
+        </section>
+    }
+}

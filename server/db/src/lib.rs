@@ -13,6 +13,7 @@ pub mod direct;
 pub mod draft;
 pub mod employer;
 pub mod entity;
+pub mod establishment_images;
 pub mod establishment_users;
 pub mod favourite;
 pub mod migration;

@@ -402,6 +402,18 @@ pub async fn naive_search(
     Ok((total, ids, prefectures))
 }
 
+/// The establishment of posting `number`.
+pub async fn establishment_of_number(
+    db: &impl ConnectionTrait,
+    number: &str,
+) -> Result<Option<i32>, DbErr> {
+    Ok(posting::Entity::find()
+        .filter(posting::Column::Number.eq(number))
+        .one(db)
+        .await?
+        .map(|p| p.establishment_id))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -8,6 +8,7 @@ pub mod consultation;
 pub mod direct_request;
 pub mod draft;
 pub mod establishment;
+pub mod establishment_image;
 pub mod establishment_invite;
 pub mod favourite;
 pub mod message;

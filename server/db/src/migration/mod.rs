@@ -9,6 +9,7 @@ mod m20261125_000003_result_reason;
 mod m20261125_000004_applicant_notes;
 mod m20261126_000005_direct_request_answer;
 mod m20261126_000006_establishment_users;
+mod m20261126_000007_establishment_images;
 
 pub struct Migrator;
 
@@ -22,6 +23,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261125_000004_applicant_notes::Migration),
             Box::new(m20261126_000005_direct_request_answer::Migration),
             Box::new(m20261126_000006_establishment_users::Migration),
+            Box::new(m20261126_000007_establishment_images::Migration),
         ]
     }
 }
