@@ -24,6 +24,8 @@ pub struct AppState {
     /// Where application documents are stored (outside the site root,
     /// under random names; served only through the access rule).
     pub documents_dir: std::path::PathBuf,
+    /// Days without a 採否 result before an application is overdue.
+    pub result_overdue_days: u64,
 }
 
 impl FromRef<AppState> for LeptosOptions {
@@ -46,6 +48,11 @@ pub fn db() -> Result<Db, AppError> {
 
 pub fn search_index() -> Result<Arc<madoguchi_db::search::SearchIndex>, AppError> {
     state().map(|s| s.search)
+}
+
+/// The days without a 採否 result before an application is overdue.
+pub fn result_overdue_days() -> Result<u64, AppError> {
+    state().map(|s| s.result_overdue_days)
 }
 
 /// The folder of stored establishment images.

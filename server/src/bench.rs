@@ -174,12 +174,27 @@ pub async fn employer(db: &madoguchi_db::Db, rounds: usize) -> anyhow::Result<()
         );
     };
     for (name, filter) in cases {
-        applicants(db, est, filter, today).await?;
+        applicants(
+            db,
+            est,
+            filter,
+            today,
+            madoguchi_shared::application::RESULT_OVERDUE_DAYS,
+        )
+        .await?;
         let mut times = Vec::with_capacity(rounds);
         let mut rows = 0;
         for _ in 0..rounds {
             let t = Instant::now();
-            rows = applicants(db, est, filter, today).await?.total;
+            rows = applicants(
+                db,
+                est,
+                filter,
+                today,
+                madoguchi_shared::application::RESULT_OVERDUE_DAYS,
+            )
+            .await?
+            .total;
             times.push(t.elapsed());
         }
         report(name, rows, times);

@@ -219,6 +219,7 @@ async fn serve(
         login_limiter: Default::default(),
         search,
         documents_dir: settings.documents_dir()?,
+        result_overdue_days: settings.result_overdue_days,
     };
     let app = madoguchi_server::router(state, settings.secure_cookies);
     let listener = tokio::net::TcpListener::bind(settings.addr)

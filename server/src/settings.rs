@@ -123,6 +123,16 @@ pub struct Settings {
         global = true
     )]
     pub site_root: PathBuf,
+    /// Days without a 採否 result, after the application or the
+    /// interview, before the employer's applicant list marks it overdue.
+    #[arg(
+        long,
+        env = "MADOGUCHI_RESULT_OVERDUE_DAYS",
+        default_value_t = madoguchi_shared::application::RESULT_OVERDUE_DAYS,
+        value_parser = clap::value_parser!(u64).range(1..=90),
+        global = true
+    )]
+    pub result_overdue_days: u64,
 }
 
 /// The bundle name when the site has not been built with hashed names.

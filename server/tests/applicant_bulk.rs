@@ -173,6 +173,33 @@ async fn the_list_narrows_to_a_date_range_and_sorts_both_ways() {
         assert_eq!(ids(&body), [newer]);
         let (_, body) = list(&app, &employer, "to=2026-01-14").await;
         assert!(ids(&body).is_empty());
+        // Overdue: no result 14 days after the application, or after the
+        // interview once one is set.
+        let overdue = |body: &str| -> bool {
+            serde_json::from_str::<ApplicantPage>(body)
+                .unwrap()
+                .rows
+                .iter()
+                .find(|r| r.id == older)
+                .unwrap()
+                .overdue
+        };
+        let (_, body) = list(&app, &employer, "").await;
+        assert!(overdue(&body), "{body}");
+        let mut m: application::ActiveModel = application::Entity::find_by_id(older)
+            .one(&app.db)
+            .await
+            .unwrap()
+            .unwrap()
+            .into();
+        let today = madoguchi_shared::today_in_japan(chrono::Utc::now());
+        m.interview_at = Set(Some(format!(
+            "{}T10:00",
+            madoguchi_shared::date::to_iso(today)
+        )));
+        m.update(&app.db).await.unwrap();
+        let (_, body) = list(&app, &employer, "").await;
+        assert!(!overdue(&body), "{body}");
         for bad in [
             "from=2026-13-01",
             "to=yesterday",

@@ -104,8 +104,9 @@ crate::coded_enum! {
     }
 }
 
-/// Days after the application (or the interview) without a 採否 result
-/// before the employer's list marks it overdue.
+/// Days after the application (or, once one is set, the interview)
+/// without a 採否 result before the employer's list marks it overdue; the
+/// default of the server's setting `MADOGUCHI_RESULT_OVERDUE_DAYS`.
 pub const RESULT_OVERDUE_DAYS: u64 = 14;
 
 /// A line of the employer's applicant list (応募者管理).
@@ -119,7 +120,8 @@ pub struct ApplicantRow {
     pub status: ApplicationStatus,
     #[serde(with = "crate::date::iso")]
     pub applied_on: NaiveDate,
-    /// No result yet, [`RESULT_OVERDUE_DAYS`] after the application.
+    /// No result yet, the set number of days ([`RESULT_OVERDUE_DAYS`] by
+    /// default) after the application or the interview.
     pub overdue: bool,
 }
 

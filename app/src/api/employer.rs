@@ -89,7 +89,8 @@ pub async fn employer_applicants(
     };
     let db = crate::state::db()?;
     let today = madoguchi_shared::today_in_japan(chrono::Utc::now());
-    madoguchi_db::employer::applicants(&db, est, &filter, today)
+    let overdue_days = crate::state::result_overdue_days()?;
+    madoguchi_db::employer::applicants(&db, est, &filter, today, overdue_days)
         .await
         .map_err(crate::state::internal)
 }

@@ -5,7 +5,7 @@
 use chrono::{Days, NaiveDate, Utc};
 use madoguchi_shared::application::{
     ApplicantPage, ApplicantRow, ApplicationAction, ApplicationMethod, ApplicationStatus,
-    RESULT_OVERDUE_DAYS, RejectionReason,
+    RejectionReason,
 };
 use madoguchi_shared::message::AuditAction;
 use sea_orm::sea_query::{Expr, ExprTrait, LikeExpr, Query};
@@ -56,6 +56,7 @@ pub async fn applicants(
     establishment_id: i32,
     filter: &ApplicantFilter,
     today: NaiveDate,
+    overdue_days: u64,
 ) -> Result<ApplicantPage, DbErr> {
     let mut postings = Query::select();
     postings
@@ -144,7 +145,7 @@ pub async fn applicants(
         .filter(seeker::Column::Id.is_in(apps.iter().map(|a| a.seeker_id)))
         .all(db)
         .await?;
-    let overdue_before = today - Days::new(RESULT_OVERDUE_DAYS);
+    let overdue_before = today - Days::new(overdue_days);
     let mut rows = Vec::with_capacity(apps.len());
     for a in apps {
         let corrupt = |what: &str| DbErr::Custom(format!("application {}: bad {what}", a.id));
@@ -158,6 +159,13 @@ pub async fn applicants(
             .ok_or_else(|| corrupt("seeker"))?;
         let status: ApplicationStatus = a.status.parse().map_err(|_| corrupt("status"))?;
         let applied_on = madoguchi_shared::today_in_japan(a.created_at);
+        // The result is due counted from the interview once one is set.
+        let interview_on = a
+            .interview_at
+            .as_deref()
+            .and_then(|t| t.get(..10))
+            .and_then(madoguchi_shared::date::from_iso);
+        let due_from = interview_on.map_or(applied_on, |d| Ord::max(d, applied_on));
         rows.push(ApplicantRow {
             id: a.id,
             posting_number: p.number.clone(),
@@ -166,7 +174,7 @@ pub async fn applicants(
             method: a.method.parse().map_err(|_| corrupt("method"))?,
             status,
             applied_on,
-            overdue: !status.is_final() && applied_on < overdue_before,
+            overdue: !status.is_final() && due_from < overdue_before,
         });
     }
     Ok(ApplicantPage {

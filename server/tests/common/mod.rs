@@ -151,6 +151,7 @@ pub async fn app_with_site_root(backend: Backend, site_root: &Path) -> TestApp {
         addr: "127.0.0.1:0".parse().unwrap(),
         secure_cookies: false,
         site_root: site_root.to_path_buf(),
+        result_overdue_days: madoguchi_shared::application::RESULT_OVERDUE_DAYS,
     };
     let index_dir = tempfile::tempdir().expect("index folder");
     let search = std::sync::Arc::new(
@@ -164,6 +165,7 @@ pub async fn app_with_site_root(backend: Backend, site_root: &Path) -> TestApp {
         login_limiter: Default::default(),
         search: search.clone(),
         documents_dir: documents_dir.path().to_path_buf(),
+        result_overdue_days: madoguchi_shared::application::RESULT_OVERDUE_DAYS,
     };
     TestApp {
         router: madoguchi_server::router(state, false),
