@@ -211,3 +211,63 @@ async fn the_list_narrows_to_a_date_range_and_sorts_both_ways() {
         }
     }
 }
+
+#[tokio::test]
+async fn the_applicant_page_shows_only_what_the_seeker_shares_of_the_profile() {
+    use madoguchi_db::entity::seeker;
+    for backend in backends() {
+        let app = app(backend).await;
+        madoguchi_db::demo::seed_demo_accounts(&app.db)
+            .await
+            .unwrap();
+        let employer = session_of(&app, "employer@example.jp").await;
+        let (_, body) = list(&app, &employer, "").await;
+        let page: ApplicantPage = serde_json::from_str(&body).unwrap();
+        let id = page.rows[0].id;
+        let seeker_id = application::Entity::find_by_id(id)
+            .one(&app.db)
+            .await
+            .unwrap()
+            .unwrap()
+            .seeker_id;
+        let set_public = |public: bool| {
+            let db = app.db.clone();
+            async move {
+                let row = seeker::Entity::find_by_id(seeker_id)
+                    .one(&db)
+                    .await
+                    .unwrap()
+                    .unwrap();
+                let mut profile: madoguchi_shared::seeker::SeekerProfile =
+                    serde_json::from_str(&row.profile).unwrap_or_default();
+                profile.work_history = "介護老人保健施設で3年".to_owned();
+                profile.phone = Some("090-9999-0000".to_owned());
+                profile.public = public;
+                let mut m: seeker::ActiveModel = row.into();
+                m.profile = Set(serde_json::to_string(&profile).unwrap());
+                m.profile_public = Set(public);
+                m.update(&db).await.unwrap();
+            }
+        };
+        set_public(false).await;
+        let (_, body) = call(
+            &app,
+            "/api/applications/get",
+            &format!("id={id}"),
+            Some(&employer),
+        )
+        .await;
+        assert!(body.contains(r#""shared_profile":null"#), "{body}");
+        assert!(!body.contains("介護老人保健施設で3年"));
+        set_public(true).await;
+        let (_, body) = call(
+            &app,
+            "/api/applications/get",
+            &format!("id={id}"),
+            Some(&employer),
+        )
+        .await;
+        assert!(body.contains("介護老人保健施設で3年"), "{body}");
+        assert!(!body.contains("090-9999-0000"), "{body}");
+    }
+}

@@ -261,6 +261,39 @@ pub struct ApplicationView {
     pub documents: Vec<crate::document::DocumentInfo>,
     /// Whether a 紹介状 was issued (online referral).
     pub has_letter: bool,
+    /// What the seeker chose to share of the 求職情報 (their profile is
+    /// public): wishes, education, history and licences; never contacts.
+    #[serde(default)]
+    pub shared_profile: Option<SharedProfile>,
+}
+
+/// The parts of a public 求職情報 shown with an application.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct SharedProfile {
+    pub occupations: Vec<String>,
+    pub prefectures: Vec<crate::prefecture::Prefecture>,
+    pub employment: Vec<crate::posting::EmploymentType>,
+    pub education: String,
+    pub work_history: String,
+    pub licences: Vec<String>,
+}
+
+impl SharedProfile {
+    /// The shared parts of `profile`, when the seeker made it public.
+    pub fn of(profile: &crate::seeker::SeekerProfile, public: bool) -> Option<SharedProfile> {
+        public.then(|| SharedProfile {
+            occupations: profile.wished_occupations.clone(),
+            prefectures: profile
+                .wished_prefectures
+                .iter()
+                .filter_map(|c| crate::prefecture::Prefecture::from_code(*c))
+                .collect(),
+            employment: profile.wished_employment.clone(),
+            education: profile.education.clone(),
+            work_history: profile.work_history.clone(),
+            licences: profile.licences.clone(),
+        })
+    }
 }
 
 #[cfg(test)]

@@ -195,6 +195,26 @@ pub fn ApplicantPage() -> impl IntoView {
                                 <div><dt>{t!(i18n, apps_status)}</dt><dd data-testid="applicant-status"><strong>{move || status.label(lang())}</strong></dd></div>
                                 <div><dt>{t!(i18n, apps_applied_on)}</dt><dd>{a.applied_on.clone()}</dd></div>
                             </dl>
+                            <section class="shared-profile" data-testid="shared-profile">
+                                <h2>{t!(i18n, applicant_profile)}</h2>
+                                {match a.shared_profile.clone() {
+                                    Some(p) => {
+                                        let places = p.prefectures.iter().map(|x| if lang() == madoguchi_shared::label::Lang::Ja { x.name_ja() } else { x.name_en() }).collect::<Vec<_>>().join("・");
+                                        let kinds = p.employment.iter().map(|e| e.label(lang())).collect::<Vec<_>>().join("・");
+                                        view! {
+                                            <dl class="application-detail">
+                                                <div><dt>{t!(i18n, direct_occupation)}</dt><dd>{p.occupations.join("・")}</dd></div>
+                                                <div><dt>{t!(i18n, direct_prefecture)}</dt><dd>{places}</dd></div>
+                                                <div><dt>{t!(i18n, direct_employment)}</dt><dd>{kinds}</dd></div>
+                                                <div><dt>{t!(i18n, applicant_education)}</dt><dd class="pre">{p.education.clone()}</dd></div>
+                                                <div><dt>{t!(i18n, direct_history)}</dt><dd class="pre">{p.work_history.clone()}</dd></div>
+                                                <div><dt>{t!(i18n, direct_licences)}</dt><dd>{p.licences.join("・")}</dd></div>
+                                            </dl>
+                                        }.into_any()
+                                    }
+                                    None => view! { <p class="hint">{t!(i18n, applicant_profile_private)}</p> }.into_any(),
+                                }}
+                            </section>
                             <crate::pages::applications::SentContent motivation=a.motivation.clone() documents=a.documents.clone() />
                             {a.has_letter.then(|| view! {
                                 <p><A href=format!("/mypage/applications/{id}/letter") attr:class="button secondary">{t!(i18n, app_letter)}</A></p>

@@ -44,6 +44,10 @@ pub async fn application_for(
         posting_title: posting.title,
         posting_number: posting.number,
         establishment_name: posting.establishment_name,
+        shared_profile: madoguchi_shared::application::SharedProfile::of(
+            &serde_json::from_str(&seeker.profile).unwrap_or_default(),
+            seeker.profile_public,
+        ),
         seeker_name: seeker.name,
         method: app.method.parse().map_err(|_| corrupt("method"))?,
         status: app.status.parse().map_err(|_| corrupt("status"))?,
