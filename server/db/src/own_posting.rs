@@ -58,6 +58,36 @@ async fn owned(
         .await
 }
 
+/// Posting `id` of office `office_id`'s area (staff's reach).
+async fn office_posting(
+    db: &impl ConnectionTrait,
+    office_id: i32,
+    id: i32,
+) -> Result<Option<posting::Model>, DbErr> {
+    posting::Entity::find_by_id(id)
+        .filter(posting::Column::OfficeId.eq(office_id))
+        .one(db)
+        .await
+}
+
+/// The posting found, its status and the status `action` leads to; or
+/// why not (not found, or not possible from its status).
+type Move = (posting::Model, PostingStatus, PostingStatus);
+
+fn movable(
+    found: Option<posting::Model>,
+    action: PostingAction,
+) -> Result<Result<Move, Refused>, DbErr> {
+    let Some(row) = found else {
+        return Ok(Err(Refused::Missing));
+    };
+    let status = status_of(&row)?;
+    Ok(match status.next(action) {
+        Ok(next) => Ok((row, status, next)),
+        Err(_) => Err(Refused::NotNow),
+    })
+}
+
 async fn establishment_of(
     db: &impl ConnectionTrait,
     establishment_id: i32,
@@ -192,9 +222,7 @@ pub async fn preview_for_office(
     office_id: i32,
     id: i32,
 ) -> Result<Option<madoguchi_shared::records::Posting>, DbErr> {
-    posting::Entity::find_by_id(id)
-        .filter(posting::Column::OfficeId.eq(office_id))
-        .one(db)
+    office_posting(db, office_id, id)
         .await?
         .map(record_of)
         .transpose()
@@ -357,12 +385,12 @@ pub async fn submit(
     id: i32,
     today: NaiveDate,
 ) -> Outcome<PostingStatus> {
-    let Some(row) = owned(db, establishment_id, id).await? else {
-        return Ok(Err(Refused::Missing));
-    };
-    let status = status_of(&row)?;
-    let Ok(next) = status.next(PostingAction::Submit) else {
-        return Ok(Err(Refused::NotNow));
+    let (row, status, next) = match movable(
+        owned(db, establishment_id, id).await?,
+        PostingAction::Submit,
+    )? {
+        Ok(m) => m,
+        Err(refused) => return Ok(Err(refused)),
     };
     let findings = lint(&record_of(row.clone())?, today);
     if !findings.is_empty() {
@@ -384,12 +412,9 @@ pub async fn end(
         action,
         PostingAction::Close | PostingAction::Withdraw
     ));
-    let Some(row) = owned(db, establishment_id, id).await? else {
-        return Ok(Err(Refused::Missing));
-    };
-    let status = status_of(&row)?;
-    let Ok(next) = status.next(action) else {
-        return Ok(Err(Refused::NotNow));
+    let (row, status, next) = match movable(owned(db, establishment_id, id).await?, action)? {
+        Ok(m) => m,
+        Err(refused) => return Ok(Err(refused)),
     };
     let off = vec![(posting::Column::AcceptsSelfApplication, Expr::value(false))];
     transition(db, user_id, &row, status, next, off).await
@@ -527,16 +552,12 @@ pub async fn accept(
         return Ok(Err(Refused::Missing));
     };
     for _ in 0..5 {
-        let Some(row) = posting::Entity::find_by_id(id)
-            .filter(posting::Column::OfficeId.eq(office_id))
-            .one(db)
-            .await?
-        else {
-            return Ok(Err(Refused::Missing));
-        };
-        let status = status_of(&row)?;
-        let Ok(next) = status.next(PostingAction::Accept) else {
-            return Ok(Err(Refused::NotNow));
+        let (row, status, next) = match movable(
+            office_posting(db, office_id, id).await?,
+            PostingAction::Accept,
+        )? {
+            Ok(m) => m,
+            Err(refused) => return Ok(Err(refused)),
         };
         // A posting accepted before keeps its number (terms changed).
         let number = match &row.number {
@@ -600,16 +621,12 @@ pub async fn send_back(
     id: i32,
     reason: &str,
 ) -> Outcome<PostingStatus> {
-    let Some(row) = posting::Entity::find_by_id(id)
-        .filter(posting::Column::OfficeId.eq(office_id))
-        .one(db)
-        .await?
-    else {
-        return Ok(Err(Refused::Missing));
-    };
-    let status = status_of(&row)?;
-    let Ok(next) = status.next(PostingAction::SendBack) else {
-        return Ok(Err(Refused::NotNow));
+    let (row, status, next) = match movable(
+        office_posting(db, office_id, id).await?,
+        PostingAction::SendBack,
+    )? {
+        Ok(m) => m,
+        Err(refused) => return Ok(Err(refused)),
     };
     let more = vec![(posting::Column::ReviewNote, Expr::value(reason.to_owned()))];
     transition(db, user_id, &row, status, next, more).await
