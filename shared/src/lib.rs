@@ -23,6 +23,8 @@ pub mod prefecture;
 pub mod records;
 pub mod search;
 pub mod seeker;
+pub mod staff;
+pub mod suitability;
 pub mod tokenizer;
 pub mod transition;
 

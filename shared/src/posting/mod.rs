@@ -149,6 +149,54 @@ pub struct PostingSummary {
     pub valid_until: NaiveDate,
 }
 
+/// A posting that breaks no lint rule, for the tests of the rules.
+#[cfg(test)]
+pub(crate) fn test_posting() -> crate::records::Posting {
+    let day = chrono::NaiveDate::from_ymd_opt(2026, 11, 25).unwrap();
+    crate::records::Posting {
+        number: None,
+        status: PostingStatus::Draft,
+        disclosure: Disclosure::Public,
+        title: "看護師（病棟）".to_owned(),
+        establishment: Some("医療法人さくら会".to_owned()),
+        category: PostingCategory::FullTime,
+        employment: EmploymentType::Regular,
+        arrangement: WorkArrangement::Direct,
+        occupation_code: "B-091-01".to_owned(),
+        description: "病棟での看護業務全般。".to_owned(),
+        prefecture: crate::prefecture::Prefecture::from_code(13).unwrap(),
+        city: "新宿区".to_owned(),
+        station: None,
+        walk_minutes: None,
+        wage_form: WageForm::Monthly,
+        wage_min: 280_000,
+        wage_max: 350_000,
+        flags: Vec::new(),
+        openings: 2,
+        annual_holidays: Some(120),
+        weekly_days: Some(5),
+        age_limit: AgeLimit::None,
+        accepts_referral: true,
+        accepts_self_application: true,
+        workplace_named: true,
+        terms: crate::posting::PostingTerms {
+            address: "西新宿1-2-3".to_owned(),
+            duty_change_scope: "法人の定める業務".to_owned(),
+            workplace_change_scope: "変更なし".to_owned(),
+            shifts: vec![crate::posting::Shift {
+                start_minute: 9 * 60,
+                end_minute: 18 * 60,
+            }],
+            break_minutes: 60,
+            holidays: "シフト制（4週8休）".to_owned(),
+            selection: "書類選考・面接".to_owned(),
+            ..Default::default()
+        },
+        accepted_on: day,
+        valid_until: day,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
