@@ -83,6 +83,12 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/employer/postings/:id/preview") view=crate::pages::posting_editor::PreviewPostingPage ssr=SsrMode::Async />
                         <Route path=path!("/employer/postings/:id/requests") view=crate::pages::direct::DirectRequestPage ssr=SsrMode::Async />
                         <Route path=path!("/staff") view=StaffHome ssr=SsrMode::InOrder />
+                        <Route path=path!("/staff/seekers") view=crate::pages::staff::StaffSeekersPage ssr=SsrMode::Async />
+                        <Route path=path!("/staff/seekers/:id") view=crate::pages::staff::StaffSeekerPage ssr=SsrMode::Async />
+                        <Route path=path!("/staff/postings/:id") view=crate::pages::staff::StaffPostingPage ssr=SsrMode::Async />
+                        <Route path=path!("/staff/establishments/:id") view=crate::pages::staff::StaffEstablishmentPage ssr=SsrMode::Async />
+                        <Route path=path!("/staff/follow-up") view=crate::pages::staff::FollowUpPage ssr=SsrMode::Async />
+                        <Route path=path!("/staff/statistics") view=crate::pages::staff::StatisticsPage ssr=SsrMode::Async />
                         <Route path=path!("/staff/postings/:id/preview") view=crate::pages::posting_editor::StaffPreviewPage ssr=SsrMode::Async />
                         <Route path=path!("/admin") view=AdminHome ssr=SsrMode::InOrder />
                     </Routes>

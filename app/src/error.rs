@@ -77,6 +77,10 @@ pub enum AppError {
     /// Outside the last month of a posting's validity.
     #[error("not extendable")]
     NotExtendable,
+    /// The staff console refused a change (a rule of referral or
+    /// registration).
+    #[error("refused: {0:?}")]
+    Staff(madoguchi_shared::staff::StaffRefusal),
     /// The browser could not reach the server.
     #[error("network error")]
     Network,
@@ -95,7 +99,8 @@ impl AppError {
             AppError::EmailTaken
             | AppError::NotAccepting
             | AppError::AlreadyApplied
-            | AppError::AlreadyDecided => 409,
+            | AppError::AlreadyDecided
+            | AppError::Staff(_) => 409,
             AppError::LoginFailed | AppError::Unauthorized => 401,
             AppError::Forbidden => 403,
             AppError::TooManyAttempts => 429,
@@ -196,6 +201,10 @@ pub fn ErrorMessage(error: AppError) -> impl IntoView {
         AppError::NotNow => t!(i18n, error_not_now).into_any(),
         AppError::SelfApplicationBlocked(block) => view! { <BlockMessage block /> }.into_any(),
         AppError::NotExtendable => t!(i18n, error_not_extendable).into_any(),
+        AppError::Staff(refusal) => {
+            use madoguchi_shared::label::Label;
+            (move || refusal.label(crate::domain_lang(i18n))).into_any()
+        }
         AppError::Network => t!(i18n, error_network).into_any(),
         AppError::Internal => t!(i18n, error_internal).into_any(),
     };

@@ -26,6 +26,8 @@ pub struct AppState {
     pub documents_dir: std::path::PathBuf,
     /// Days without a 採否 result before an application is overdue.
     pub result_overdue_days: u64,
+    /// Days a recommendation from the office stays open.
+    pub referral_deadline_days: u64,
 }
 
 impl FromRef<AppState> for LeptosOptions {
@@ -53,6 +55,11 @@ pub fn search_index() -> Result<Arc<madoguchi_db::search::SearchIndex>, AppError
 /// The days without a 採否 result before an application is overdue.
 pub fn result_overdue_days() -> Result<u64, AppError> {
     state().map(|s| s.result_overdue_days)
+}
+
+/// Days a recommendation from the office stays open.
+pub fn referral_deadline_days() -> Result<u64, AppError> {
+    state().map(|s| s.referral_deadline_days)
 }
 
 /// The folder of stored establishment images.

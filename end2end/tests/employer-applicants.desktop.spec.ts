@@ -1,5 +1,8 @@
 import { expect, test } from "@playwright/test";
-import { gotoHydrated } from "./helpers";
+import { address, gotoHydrated, registerSeeker } from "./helpers";
+
+// Both tests change the demo employer's applicants: one after the other.
+test.describe.configure({ mode: "serial" });
 
 // The demo employer's applicants, on a desktop. It changes the demo
 // records (a result is sent), so it runs in the desktop project only.
@@ -62,4 +65,87 @@ test("the demo employer reads an applicant and sends 不採用 with a reason; th
   await expect(seeker.getByTestId("applications").locator("li", { hasText: "介護職員（特別養護老人ホーム）" })).toContainText("不採用");
   await expect(seeker.getByTestId("attention")).toContainText("採否結果が届いた応募が1件あります");
   await phone.close();
+});
+
+async function logIn(page: import("@playwright/test").Page, email: string, landing: RegExp) {
+  await gotoHydrated(page, "/login");
+  await page.getByLabel("メールアドレス").fill(email);
+  await page.getByLabel("パスワード").fill("demo-password-1");
+  await page.getByRole("button", { name: "ログイン" }).click();
+  await expect(page).toHaveURL(landing);
+}
+
+test("staff register a seeker at the counter and refer them; the employer hires; follow-up and statistics show it", async ({ page, browser }) => {
+  // The seeker opened a MyPage on their phone, internet only.
+  const phone = await browser.newContext({ viewport: { width: 390, height: 844 } });
+  const seeker = await phone.newPage();
+  const email = address("counter", "desktop");
+  await registerSeeker(seeker, email, "窓口 太郎", "マドグチ タロウ");
+
+  // At the counter: staff register the MyPage with its 求職番号.
+  await logIn(page, "staff@example.jp", /\/staff$/);
+  await page.getByRole("link", { name: "業務統計" }).click();
+  await expect(page).toHaveURL(/\/staff\/statistics$/);
+  const month = new Date(Date.now() + 9 * 3600 * 1000).toISOString().slice(0, 7);
+  const hiresCell = page.locator(`tr[data-month="${month}"]`).getByTestId("hires-cell");
+  const hiresBefore = Number(await hiresCell.textContent());
+  await expect(page.getByTestId("stats-chart")).toBeVisible();
+
+  await gotoHydrated(page, "/staff/seekers");
+  const form = page.locator("form", { has: page.getByRole("button", { name: "求職登録する" }) });
+  await form.getByLabel("メールアドレス").fill(email);
+  await form.getByLabel("氏名").fill("窓口 太郎");
+  await form.getByLabel("フリガナ").fill("マドグチ タロウ");
+  await form.getByLabel("生年月日").fill("1990-04-01");
+  await form.getByRole("button", { name: "求職登録する" }).click();
+  await expect(page).toHaveURL(/\/staff\/seekers\/\d+$/);
+  await expect(page.getByTestId("seeker-number")).toHaveText(/^13010-\d{8}$/);
+  const ledgerUrl = page.url();
+  await expect(page.locator("html")).toHaveAttribute("data-hydrated", "true");
+
+  // Confirmed with the employer by telephone, the posting is recommended.
+  const byNumber = page.getByTestId("recommend-by-number");
+  await byNumber.getByLabel("求人番号").fill("13010-09990000");
+  await byNumber.getByLabel("電話で応募可能を確認した").check();
+  await byNumber.getByLabel("適合性判断").fill("介護職を希望し、勤務地・雇用形態とも希望に合う。");
+  await byNumber.getByRole("button", { name: "マイページに紹介を送る" }).click();
+  await expect(page.getByTestId("recommended").first()).toBeVisible();
+  await expect(page.getByTestId("ledger")).toContainText("応募待ち");
+
+  // The seeker, on the phone, answers before the deadline.
+  await gotoHydrated(seeker, "/mypage");
+  const referrals = seeker.getByTestId("referrals");
+  await expect(referrals).toContainText("介護職員（特別養護老人ホーム）");
+  await referrals.getByRole("link", { name: "志望動機を書いて応募する" }).click();
+  await expect(seeker).toHaveURL(/\/mypage\/referrals\/\d+\/apply$/);
+  await expect(seeker.locator("html")).toHaveAttribute("data-hydrated", "true");
+  await seeker.getByLabel("志望動機").fill("祖母の介護の経験から、介護の仕事に就きたいと考えています。");
+  await seeker.getByRole("button", { name: "確認画面へ" }).click();
+  await seeker.getByRole("button", { name: "この内容で応募する" }).click();
+  await expect(seeker).toHaveURL(/\/mypage\/applications\/\d+$/);
+  await expect(seeker.getByTestId("application-method")).toHaveText("オンラインハローワーク紹介");
+  await phone.close();
+
+  // The demo employer sees the application with its letter and hires.
+  const desk = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const employer = await desk.newPage();
+  await logIn(employer, "employer@example.jp", /\/employer$/);
+  await employer.getByRole("link", { name: "応募者管理" }).click();
+  await employer.getByTestId("applicants").getByRole("link", { name: "窓口 太郎" }).click();
+  await expect(employer.locator("html")).toHaveAttribute("data-hydrated", "true");
+  await expect(employer.getByRole("link", { name: "紹介状を表示・印刷" })).toBeVisible();
+  const decide = employer.getByTestId("decide");
+  await decide.getByLabel("採用", { exact: true }).check();
+  await decide.getByRole("button", { name: "結果を送る" }).click();
+  await expect(employer.getByTestId("applicant-status")).toHaveText("採用");
+  await desk.close();
+
+  // Staff see the result in the seeker's ledger, and one more hire this month.
+  await gotoHydrated(page, ledgerUrl);
+  await expect(page.getByTestId("ledger")).toContainText("採用");
+  await expect(page.getByTestId("ledger")).toContainText("13010-");
+  await gotoHydrated(page, "/staff/follow-up");
+  await expect(page.getByTestId("follow-up-row").filter({ hasText: "窓口 太郎" })).toHaveCount(0);
+  await gotoHydrated(page, "/staff/statistics");
+  await expect(hiresCell).toHaveText(String(hiresBefore + 1));
 });

@@ -118,6 +118,7 @@ async fn main() -> anyhow::Result<()> {
                 .await
                 .context("bringing the search index up to date")?;
             tokio::spawn(keep_index_in_step(index.clone(), db.clone()));
+            tokio::spawn(expire_recommendations(db.clone()));
             serve(settings, db, index).await?;
         }
     }
@@ -152,6 +153,23 @@ async fn keep_index_in_step(index: Arc<SearchIndex>, db: madoguchi_db::Db) {
         tick.tick().await;
         if let Err(e) = index.sync(&db).await {
             tracing::error!(error = %e, "search index sync failed; retrying");
+        }
+    }
+}
+
+/// Marks unused recommendations past their deadline as expired, at start
+/// and every ten minutes. Each run is one idempotent statement, so every
+/// app server may run it against the same database.
+async fn expire_recommendations(db: madoguchi_db::Db) {
+    let mut tick = tokio::time::interval(std::time::Duration::from_secs(600));
+    tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+    loop {
+        tick.tick().await;
+        let today = madoguchi_shared::today_in_japan(chrono::Utc::now());
+        match madoguchi_db::staff::referrals::expire_due(&db, today).await {
+            Ok(0) => {}
+            Ok(n) => tracing::info!(expired = n, "recommendations expired"),
+            Err(e) => tracing::error!(error = %e, "expiring recommendations failed; retrying"),
         }
     }
 }
@@ -220,6 +238,7 @@ async fn serve(
         search,
         documents_dir: settings.documents_dir()?,
         result_overdue_days: settings.result_overdue_days,
+        referral_deadline_days: settings.referral_deadline_days,
     };
     let app = madoguchi_server::router(state, settings.secure_cookies);
     let listener = tokio::net::TcpListener::bind(settings.addr)

@@ -63,6 +63,10 @@ pub fn router(state: AppState, secure_cookies: bool) -> Router {
             get(madoguchi_app::api::send::download_document),
         )
         .route("/images/{id}", get(madoguchi_app::api::images::serve_image))
+        .route(
+            "/staff/statistics.csv",
+            get(madoguchi_app::api::staff::statistics_csv),
+        )
         .nest_service(
             &format!("/{}", options.site_pkg_dir),
             tower::ServiceBuilder::new()

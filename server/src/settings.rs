@@ -133,6 +133,15 @@ pub struct Settings {
         global = true
     )]
     pub result_overdue_days: u64,
+    /// Days a recommendation from the office stays open for the seeker.
+    #[arg(
+        long,
+        env = "MADOGUCHI_REFERRAL_DEADLINE_DAYS",
+        default_value_t = madoguchi_shared::staff::REFERRAL_DEADLINE_DAYS,
+        value_parser = clap::value_parser!(u64).range(1..=30),
+        global = true
+    )]
+    pub referral_deadline_days: u64,
 }
 
 /// The bundle name when the site has not been built with hashed names.

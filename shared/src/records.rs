@@ -130,6 +130,8 @@ pub struct Referral {
 /// 紹介状: issued when a referral is established.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ReferralLetter {
+    /// 紹介状番号; letters issued before numbering have none.
+    pub number: Option<String>,
     pub referral_id: i32,
     pub application_id: i32,
     pub office: OfficeCode,
@@ -210,6 +212,7 @@ mod tests {
     #[test]
     fn records_cross_the_wire_with_codes_and_iso_dates() {
         let letter = ReferralLetter {
+            number: Some("13010-2026-000001".into()),
             referral_id: 1,
             application_id: 2,
             office: "13010".parse().unwrap(),

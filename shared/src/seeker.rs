@@ -72,6 +72,19 @@ pub fn check_birth_date(birth: NaiveDate, today: NaiveDate) -> Result<(), Valida
     Ok(())
 }
 
+/// A telephone number: digits with `-` or `+`, 10 to 15 digits.
+pub fn check_phone(p: &str) -> Result<(), ValidationError> {
+    let digits = p.chars().filter(char::is_ascii_digit).count();
+    if !p
+        .chars()
+        .all(|c| c.is_ascii_digit() || c == '-' || c == '+')
+        || !(10..=15).contains(&digits)
+    {
+        return Err(ValidationError::UnknownCode);
+    }
+    Ok(())
+}
+
 /// 求職情報: what a seeker wishes and brings. Fields missing from a stored
 /// profile read as empty.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
@@ -230,14 +243,7 @@ impl ProfileForm {
         let name_kana = kana_text(&self.name_kana, limits::NAME).map_err(|e| ("name_kana", e))?;
         let phone = optional_line(&self.phone, limits::PHONE).map_err(|e| ("phone", e))?;
         if let Some(p) = &phone {
-            let digits = p.chars().filter(char::is_ascii_digit).count();
-            if !p
-                .chars()
-                .all(|c| c.is_ascii_digit() || c == '-' || c == '+')
-                || !(10..=15).contains(&digits)
-            {
-                return Err(("phone", ValidationError::UnknownCode));
-            }
+            check_phone(p).map_err(|e| ("phone", e))?;
         }
         let wished_occupations = entries(
             &self.occupations,

@@ -18,3 +18,4 @@ pub mod referrals;
 pub mod saved_searches;
 #[cfg(feature = "ssr")]
 pub mod send;
+pub mod staff;

@@ -85,6 +85,7 @@ fn AccountDetails(user: madoguchi_shared::account::CurrentUser) -> impl IntoView
             </p>
         })}
         {(role == Role::Staff).then(|| view! {
+            <crate::pages::staff::StaffNav />
             <crate::pages::review::ReviewQueue />
             <crate::pages::review::ImageReview />
         })}

@@ -23,6 +23,7 @@ pub mod referrals;
 pub mod register;
 pub mod review;
 pub mod saved_searches;
+pub mod staff;
 
 /// The `:id` of the current route as a number (0, which names nothing,
 /// when it is not one).

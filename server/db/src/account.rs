@@ -236,7 +236,7 @@ pub(crate) async fn create_account_in(
     Ok(id)
 }
 
-async fn insert_account(
+pub(crate) async fn insert_account(
     txn: &impl sea_orm::ConnectionTrait,
     actor: Option<i32>,
     new: NewAccount,

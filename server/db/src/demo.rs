@@ -359,6 +359,7 @@ pub async fn seed_demo_accounts(db: &DatabaseConnection) -> Result<(), DbErr> {
         office_id: Set(office),
         registration_active: Set(true),
         registration_valid_until: Set(Some(registration_valid_until(today))),
+        registered_on: Set(Some(today - chrono::Days::new(40))),
         birth_date: Set(NaiveDate::from_ymd_opt(1988, 6, 14)),
         phone: Set(Some("090-1234-5678".to_owned())),
         profile: Set(demo_profile()),
@@ -531,13 +532,25 @@ async fn demo_activity(
     .exec(&txn)
     .await?
     .last_insert_id;
-    referral_letter::Entity::insert(referral_letter::ActiveModel {
+    let letter = referral_letter::Entity::insert(referral_letter::ActiveModel {
         referral_id: Set(established),
         application_id: Set(care_application),
         issued_on: Set(applied),
         result: Set(None),
         result_on: Set(None),
         created_at: Set(at(applied, 2)),
+        ..Default::default()
+    })
+    .exec(&txn)
+    .await?
+    .last_insert_id;
+    referral_letter::Entity::update(referral_letter::ActiveModel {
+        id: Set(letter),
+        number: Set(Some(crate::staff::letter_number(
+            "13010",
+            applied,
+            u32::try_from(letter).unwrap_or_default(),
+        ))),
         ..Default::default()
     })
     .exec(&txn)

@@ -192,6 +192,16 @@ pub enum Decision {
     NotHired(RejectionReason),
 }
 
+impl Decision {
+    /// The move it makes and the reason it records.
+    pub(crate) fn action(self) -> (ApplicationAction, Option<RejectionReason>) {
+        match self {
+            Decision::Hired => (ApplicationAction::Hire, None),
+            Decision::NotHired(r) => (ApplicationAction::Reject, Some(r)),
+        }
+    }
+}
+
 /// Why a result was not recorded.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum NotDecided {
@@ -213,10 +223,7 @@ pub async fn decide(
     decision: Decision,
     today: NaiveDate,
 ) -> Result<Result<ApplicationStatus, NotDecided>, DbErr> {
-    let (action, reason) = match decision {
-        Decision::Hired => (ApplicationAction::Hire, None),
-        Decision::NotHired(r) => (ApplicationAction::Reject, Some(r)),
-    };
+    let (action, reason) = decision.action();
     advance(db, user_id, establishment_id, id, action, reason, today).await
 }
 
@@ -235,6 +242,20 @@ async fn advance(
     let Some(app) = owned_application(db, establishment_id, id).await? else {
         return Ok(Err(NotDecided::Missing));
     };
+    move_application(db, user_id, app, action, reason, today).await
+}
+
+/// Moves application `app` (whose reader was checked by the caller) by
+/// `action` from the stage it is at; see [`advance`].
+pub(crate) async fn move_application(
+    db: &DatabaseConnection,
+    user_id: i32,
+    app: application::Model,
+    action: ApplicationAction,
+    reason: Option<RejectionReason>,
+    today: NaiveDate,
+) -> Result<Result<ApplicationStatus, NotDecided>, DbErr> {
+    let id = app.id;
     let status: ApplicationStatus = app
         .status
         .parse()

@@ -27,6 +27,7 @@ pub mod saved_search;
 pub mod search;
 pub mod seed;
 pub mod session_store;
+pub mod staff;
 
 use sea_orm::{ConnectOptions, ConnectionTrait, Database, DatabaseConnection, DbBackend};
 use sea_orm_migration::MigratorTrait;

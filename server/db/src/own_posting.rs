@@ -586,31 +586,19 @@ pub async fn accept(
 }
 
 fn is_unique_violation(e: &DbErr) -> bool {
-    matches!(
-        e.sql_err(),
-        Some(sea_orm::SqlErr::UniqueConstraintViolation(_))
-    )
+    crate::staff::is_unique_violation(e)
 }
 
 /// The office's next 求人番号: one after the highest it has given.
 async fn next_number(db: &impl ConnectionTrait, office_code: &str) -> Result<String, DbErr> {
-    let prefix = format!("{office_code}-");
-    let last: Option<String> = posting::Entity::find()
-        .select_only()
-        .column(posting::Column::Number)
-        .filter(posting::Column::Number.starts_with(&prefix))
-        .order_by_desc(posting::Column::Number)
-        .limit(1)
-        .into_tuple::<Option<String>>()
-        .one(db)
-        .await?
-        .flatten();
-    let serial = last
-        .as_deref()
-        .and_then(|n| n.strip_prefix(&prefix))
-        .and_then(|s| s.parse::<u32>().ok())
-        .unwrap_or(0);
-    Ok(format!("{prefix}{:08}", serial + 1))
+    crate::staff::next_serial_number(
+        db,
+        posting::Entity,
+        posting::Column::Number,
+        &format!("{office_code}-"),
+        8,
+    )
+    .await
 }
 
 /// Staff send a posting under review back to the employer with reasons.

@@ -36,7 +36,7 @@ async fn seeker_row(
 
 /// The profile stored as JSON, with the columns that are the truth for
 /// name, reading, birth date, telephone and publicity.
-fn profile_of(s: &seeker::Model) -> SeekerProfile {
+pub(crate) fn profile_of(s: &seeker::Model) -> SeekerProfile {
     // A profile that does not read (an older shape) shows as empty wishes
     // rather than failing the page; the columns still fill the person.
     let mut p: SeekerProfile = serde_json::from_str(&s.profile).unwrap_or_default();
@@ -77,6 +77,17 @@ pub async fn mine(db: &DatabaseConnection, user_id: i32) -> Result<Option<MyProf
 /// whether there is such a seeker. The birth date is not changed here.
 pub async fn save(
     db: &DatabaseConnection,
+    user_id: i32,
+    profile: &SeekerProfile,
+) -> Result<bool, DbErr> {
+    write(db, user_id, profile).await
+}
+
+/// Writes a checked profile of account `user_id`'s seeker record, on the
+/// caller's connection or transaction (the seeker's own form, or staff
+/// at the counter).
+pub(crate) async fn write(
+    db: &impl ConnectionTrait,
     user_id: i32,
     profile: &SeekerProfile,
 ) -> Result<bool, DbErr> {

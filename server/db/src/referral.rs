@@ -180,7 +180,7 @@ pub async fn apply(
     let Some(application_id) = insert_application(&txn, new).await? else {
         return Ok(Err(RefusedReferral::AlreadyApplied));
     };
-    referral_letter::Entity::insert(referral_letter::ActiveModel {
+    let letter_id = referral_letter::Entity::insert(referral_letter::ActiveModel {
         referral_id: Set(r.id),
         application_id: Set(application_id),
         issued_on: Set(today),
@@ -190,7 +190,27 @@ pub async fn apply(
         ..Default::default()
     })
     .exec(&txn)
-    .await?;
+    .await?
+    .last_insert_id;
+    // The letter's own id makes its number unique without a second
+    // sequence to race for.
+    let office_code = office::Entity::find_by_id(r.office_id)
+        .one(&txn)
+        .await?
+        .map(|o| o.code)
+        .ok_or_else(|| DbErr::Custom(format!("referral {}: office missing", r.id)))?;
+    referral_letter::Entity::update_many()
+        .col_expr(
+            referral_letter::Column::Number,
+            Expr::value(crate::staff::letter_number(
+                &office_code,
+                today,
+                u32::try_from(letter_id).unwrap_or_default(),
+            )),
+        )
+        .filter(referral_letter::Column::Id.eq(letter_id))
+        .exec(&txn)
+        .await?;
     if s.registration_active {
         let until =
             registration_valid_until(today).max(s.registration_valid_until.unwrap_or(today));
@@ -242,6 +262,7 @@ pub async fn letter(
         .map(|u| u.display_name)
         .unwrap_or_default();
     Ok(Some(ReferralLetter {
+        number: l.number.clone(),
         referral_id: r.id,
         application_id,
         office: o.code.parse().map_err(|_| corrupt("office code"))?,

@@ -246,15 +246,6 @@ fn position_of<T: PartialEq>(all: &[T], value: &T) -> u64 {
     all.iter().position(|v| v == value).unwrap_or(usize::MAX) as u64
 }
 
-/// A wage as a monthly figure: 173 hours or 21 days a month.
-fn monthly_equivalent(form: WageForm, amount: i64) -> i64 {
-    match form {
-        WageForm::Monthly => amount,
-        WageForm::Daily => amount * 21,
-        WageForm::Hourly => amount * 173,
-    }
-}
-
 /// The earliest start and latest end of a posting's shifts, read from its
 /// 求人票 terms; a posting without shifts spans the whole day and night,
 /// so that no hours filter finds it.
@@ -488,7 +479,7 @@ impl SearchIndex {
             f.category => category,
             f.group => group,
             f.wage_form => WageForm::ALL.iter().position(|w| *w == wage_form).unwrap_or(0) as u64,
-            f.wage_monthly => monthly_equivalent(wage_form, p.wage_min),
+            f.wage_monthly => madoguchi_shared::suitability::monthly(wage_form, p.wage_min),
             f.holidays => p.annual_holidays.unwrap_or(0).max(0) as u64,
             f.self_application => u64::from(p.accepts_self_application),
         );

@@ -152,6 +152,7 @@ pub async fn app_with_site_root(backend: Backend, site_root: &Path) -> TestApp {
         secure_cookies: false,
         site_root: site_root.to_path_buf(),
         result_overdue_days: madoguchi_shared::application::RESULT_OVERDUE_DAYS,
+        referral_deadline_days: madoguchi_shared::staff::REFERRAL_DEADLINE_DAYS,
     };
     let index_dir = tempfile::tempdir().expect("index folder");
     let search = std::sync::Arc::new(
@@ -166,6 +167,7 @@ pub async fn app_with_site_root(backend: Backend, site_root: &Path) -> TestApp {
         search: search.clone(),
         documents_dir: documents_dir.path().to_path_buf(),
         result_overdue_days: madoguchi_shared::application::RESULT_OVERDUE_DAYS,
+        referral_deadline_days: madoguchi_shared::staff::REFERRAL_DEADLINE_DAYS,
     };
     TestApp {
         router: madoguchi_server::router(state, false),

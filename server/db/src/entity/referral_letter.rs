@@ -11,6 +11,9 @@ pub struct Model {
     pub referral_id: i32,
     #[sea_orm(unique)]
     pub application_id: i32,
+    /// 紹介状番号 `OOOOO-YYYY-NNNNNN`: the office, the year, a serial.
+    #[sea_orm(unique)]
+    pub number: Option<String>,
     pub issued_on: Date,
     /// The selection result of the reply part, once sent.
     pub result: Option<String>,

@@ -25,6 +25,8 @@ pub struct Model {
     pub profile_public: bool,
     pub registration_active: bool,
     pub registration_valid_until: Option<Date>,
+    /// The day of 求職登録 at the office.
+    pub registered_on: Option<Date>,
     pub created_at: DateTimeUtc,
     pub updated_at: DateTimeUtc,
 }

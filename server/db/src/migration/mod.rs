@@ -10,6 +10,7 @@ mod m20261125_000004_applicant_notes;
 mod m20261126_000005_direct_request_answer;
 mod m20261126_000006_establishment_users;
 mod m20261126_000007_establishment_images;
+mod m20261201_000008_staff_console;
 
 pub struct Migrator;
 
@@ -24,6 +25,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261126_000005_direct_request_answer::Migration),
             Box::new(m20261126_000006_establishment_users::Migration),
             Box::new(m20261126_000007_establishment_images::Migration),
+            Box::new(m20261201_000008_staff_console::Migration),
         ]
     }
 }

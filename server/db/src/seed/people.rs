@@ -174,6 +174,7 @@ pub async fn generate(
                         registration_valid_until(joined)
                     }
                 })),
+                registered_on: Set(registered.then_some(joined)),
                 created_at: Set(created),
                 updated_at: Set(created),
                 ..Default::default()
