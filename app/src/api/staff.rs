@@ -193,12 +193,12 @@ pub async fn save_seeker_profile(
 ) -> Result<(), AppError> {
     let (user, office) = office_of(office).await?;
     let db = crate::state::db()?;
-    let before = madoguchi_db::staff::seekers::ledger(&db, user, office, id)
+    let before = madoguchi_db::staff::seekers::profile(&db, office, id)
         .await
         .map_err(crate::state::internal)?
         .ok_or_else(|| AppError::NotFound.respond())?;
     let profile = form
-        .check(&before.profile)
+        .check(&before)
         .map_err(|(name, e)| crate::api::account::field(name)(e))?;
     let saved = madoguchi_db::staff::seekers::save_profile(&db, user, office, id, &profile)
         .await

@@ -402,16 +402,23 @@ pub async fn naive_search(
     Ok((total, ids, prefectures))
 }
 
+/// The posting numbered `number` (any status).
+pub async fn by_number(
+    db: &impl ConnectionTrait,
+    number: &str,
+) -> Result<Option<posting::Model>, DbErr> {
+    posting::Entity::find()
+        .filter(posting::Column::Number.eq(number))
+        .one(db)
+        .await
+}
+
 /// The establishment of posting `number`.
 pub async fn establishment_of_number(
     db: &impl ConnectionTrait,
     number: &str,
 ) -> Result<Option<i32>, DbErr> {
-    Ok(posting::Entity::find()
-        .filter(posting::Column::Number.eq(number))
-        .one(db)
-        .await?
-        .map(|p| p.establishment_id))
+    Ok(by_number(db, number).await?.map(|p| p.establishment_id))
 }
 
 #[cfg(test)]

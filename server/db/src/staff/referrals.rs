@@ -153,11 +153,7 @@ pub async fn posting_of_number(
     db: &DatabaseConnection,
     number: &str,
 ) -> Result<Option<i32>, DbErr> {
-    Ok(posting::Entity::find()
-        .filter(posting::Column::Number.eq(number))
-        .one(db)
-        .await?
-        .map(|p| p.id))
+    Ok(crate::posting::by_number(db, number).await?.map(|p| p.id))
 }
 
 /// Marks every waiting recommendation whose deadline has passed as

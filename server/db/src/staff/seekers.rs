@@ -423,6 +423,18 @@ pub async fn set_registration(
     Ok(Some(until))
 }
 
+/// The 求職情報 of seeker `id` of office `office_id`, as the form starts
+/// from (the birth date is kept from it).
+pub async fn profile(
+    db: &DatabaseConnection,
+    office_id: i32,
+    id: i32,
+) -> Result<Option<SeekerProfile>, DbErr> {
+    Ok(of_office(db, office_id, id)
+        .await?
+        .map(|s| crate::profile::profile_of(&s)))
+}
+
 /// Stores the 求職情報 staff kept with seeker `id` (checked by the same
 /// rules as the seeker's own form). Whether the seeker is the office's.
 pub async fn save_profile(
