@@ -158,21 +158,9 @@ pub async fn employer(db: &madoguchi_db::Db, rounds: usize) -> anyhow::Result<()
         ("applicants, dates", &dated),
     ];
     println!(
-        "{:<22} {:>6} {:>8} {:>9} {:>9} {:>9}",
+        "{:<28} {:>6} {:>8} {:>9} {:>9} {:>9}",
         "list", "runs", "rows", "p50 ms", "p95 ms", "p99 ms"
     );
-    let report = |name: &str, rows: u64, mut times: Vec<Duration>| {
-        times.sort();
-        println!(
-            "{:<22} {:>6} {:>8} {:>9} {:>9} {:>9}",
-            name,
-            times.len(),
-            rows,
-            ms(percentile(&times, 50.0)),
-            ms(percentile(&times, 95.0)),
-            ms(percentile(&times, 99.0))
-        );
-    };
     for (name, filter) in cases {
         applicants(
             db,
@@ -208,6 +196,98 @@ pub async fn employer(db: &madoguchi_db::Db, rounds: usize) -> anyhow::Result<()
         times.push(t.elapsed());
     }
     report("postings", rows, times);
+    Ok(())
+}
+
+/// Sorts `times` and prints one row of a timing table.
+fn report(name: &str, rows: u64, mut times: Vec<Duration>) {
+    times.sort();
+    println!(
+        "{:<28} {:>6} {:>8} {:>9} {:>9} {:>9}",
+        name,
+        times.len(),
+        rows,
+        ms(percentile(&times, 50.0)),
+        ms(percentile(&times, 95.0)),
+        ms(percentile(&times, 99.0))
+    );
+}
+
+/// The staff console through the server's own code: a seeker's
+/// suitability list (top 20 with reasons) for `rounds` registered seekers,
+/// a posting's matching seekers of its office for `rounds` published
+/// postings, and one office's statistics for this year (and every
+/// office's, as an admin sees them), each timed; prints p50/p95/p99.
+pub async fn staff(
+    db: &madoguchi_db::Db,
+    index: &SearchIndex,
+    rounds: usize,
+) -> anyhow::Result<()> {
+    use chrono::Datelike;
+    use madoguchi_db::staff::{matching, statistics};
+    let today = madoguchi_shared::today_in_japan(chrono::Utc::now());
+    let fixture = madoguchi_db::seed::bench::staff_fixture(db, rounds, today).await?;
+    println!(
+        "staff benchmark: {} seekers in the database, {} registered at the office {} ({} valid)",
+        fixture.seekers_total, fixture.office_seekers, fixture.office_code, fixture.office_valid
+    );
+    println!(
+        "{:<28} {:>6} {:>8} {:>9} {:>9} {:>9}",
+        "staff", "runs", "rows", "p50 ms", "p95 ms", "p99 ms"
+    );
+    let mut times = Vec::with_capacity(fixture.seekers.len());
+    let mut rows = 0;
+    for &(seeker, office, actor) in &fixture.seekers {
+        let t = Instant::now();
+        let list = matching::postings_for_seeker(db, index, actor, office, seeker, today)
+            .await?
+            .context("a registered seeker of the office")?;
+        times.push(t.elapsed());
+        rows += list.len() as u64;
+    }
+    report(
+        "suitability, a seeker",
+        rows / fixture.seekers.len().max(1) as u64,
+        times,
+    );
+    let mut times = Vec::with_capacity(fixture.postings.len());
+    let mut rows = 0;
+    for &(posting, office, actor) in &fixture.postings {
+        let t = Instant::now();
+        let found = matching::posting_for_staff(db, actor, office, posting, today)
+            .await?
+            .context("a published posting")?;
+        times.push(t.elapsed());
+        rows += found.matches.len() as u64;
+    }
+    report(
+        "suitability, a posting",
+        rows / fixture.postings.len().max(1) as u64,
+        times,
+    );
+    let scopes = [
+        (
+            "statistics, one office",
+            statistics::Scope {
+                office_id: Some(fixture.office_id),
+                ..Default::default()
+            },
+        ),
+        ("statistics, all offices", statistics::Scope::default()),
+    ];
+    for (name, scope) in scopes {
+        statistics::year(db, scope, today.year(), today).await?;
+        let runs = (rounds / 10).max(5);
+        let mut times = Vec::with_capacity(runs);
+        let mut hires = 0;
+        for _ in 0..runs {
+            let t = Instant::now();
+            let s = statistics::year(db, scope, today.year(), today).await?;
+            times.push(t.elapsed());
+            hires = s.months.last().map_or(0, |m| m.hires);
+        }
+        report(name, hires, times);
+    }
     Ok(())
 }
 

@@ -61,8 +61,8 @@ async fn main() -> anyhow::Result<()> {
             only,
         } => {
             anyhow::ensure!(
-                matches!(only.as_str(), "all" | "search" | "employer"),
-                "--only: all, search or employer"
+                matches!(only.as_str(), "all" | "search" | "employer" | "staff"),
+                "--only: all, search, employer or staff"
             );
             let db = open_database(&settings).await?;
             let empty = madoguchi_db::posting::count_public(
@@ -86,11 +86,14 @@ async fn main() -> anyhow::Result<()> {
             } else {
                 index.sync(&db).await.context("updating the search index")?;
             }
-            if only != "employer" {
+            if matches!(only.as_str(), "all" | "search") {
                 madoguchi_server::bench::run(&db, &index, rounds, naive_per_class).await?;
             }
-            if only != "search" {
+            if matches!(only.as_str(), "all" | "employer") {
                 madoguchi_server::bench::employer(&db, rounds * 40).await?;
+            }
+            if matches!(only.as_str(), "all" | "staff") {
+                madoguchi_server::bench::staff(&db, &index, rounds * 40).await?;
             }
         }
         Command::Reindex => {

@@ -57,8 +57,9 @@ pub enum Command {
         /// Queries of each class also answered the naive way.
         #[arg(long, default_value_t = 3)]
         naive_per_class: usize,
-        /// Which parts to run: `all`, `search` (the job search) or
-        /// `employer` (an establishment's applicant and posting lists).
+        /// Which parts to run: `all`, `search` (the job search),
+        /// `employer` (an establishment's applicant and posting lists) or
+        /// `staff` (suitability lists both ways, statistics).
         #[arg(long, default_value = "all")]
         only: String,
     },
