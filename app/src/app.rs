@@ -85,6 +85,7 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/staff") view=StaffHome ssr=SsrMode::InOrder />
                         <Route path=path!("/staff/seekers") view=crate::pages::staff::StaffSeekersPage ssr=SsrMode::Async />
                         <Route path=path!("/staff/seekers/:id") view=crate::pages::staff::StaffSeekerPage ssr=SsrMode::Async />
+                        <Route path=path!("/staff/seekers/:id/profile") view=crate::pages::staff::StaffSeekerProfilePage ssr=SsrMode::Async />
                         <Route path=path!("/staff/postings/:id") view=crate::pages::staff::StaffPostingPage ssr=SsrMode::Async />
                         <Route path=path!("/staff/establishments/:id") view=crate::pages::staff::StaffEstablishmentPage ssr=SsrMode::Async />
                         <Route path=path!("/staff/follow-up") view=crate::pages::staff::FollowUpPage ssr=SsrMode::Async />

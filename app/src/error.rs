@@ -170,11 +170,27 @@ impl FromServerFnError for AppError {
     }
 }
 
+/// A form's label for one of its fields, in Japanese and English.
+pub type FieldLabel = fn(&str) -> Option<(&'static str, &'static str)>;
+
 /// Shows an error as a sentence in the user's language.
 #[component]
-pub fn ErrorMessage(error: AppError) -> impl IntoView {
+pub fn ErrorMessage(
+    error: AppError,
+    /// Names a field's error by the form's label for it: (Japanese, English).
+    #[prop(optional)]
+    label: Option<FieldLabel>,
+) -> impl IntoView {
     let i18n = use_i18n();
     let text = match error {
+        AppError::Field { field, error: e } if label.and_then(|l| l(&field)).is_some() => {
+            let (ja, en) = label.and_then(|l| l(&field)).unwrap_or_default();
+            let name = move || match crate::domain_lang(i18n) {
+                madoguchi_shared::label::Lang::Ja => ja,
+                _ => en,
+            };
+            view! { {name}"： "<ValidationMessage error=e /> }.into_any()
+        }
         AppError::Invalid(e) | AppError::Field { error: e, .. } => {
             view! { <ValidationMessage error=e /> }.into_any()
         }

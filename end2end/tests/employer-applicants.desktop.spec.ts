@@ -103,6 +103,29 @@ test("staff register a seeker at the counter and refer them; the employer hires;
   const ledgerUrl = page.url();
   await expect(page.locator("html")).toHaveAttribute("data-hydrated", "true");
 
+  // With the seeker beside them, staff fill in the 求職情報: a broken
+  // telephone number is refused by name, then the wishes are saved.
+  await page.getByRole("link", { name: "求職情報を本人と編集" }).click();
+  await expect(page).toHaveURL(/\/staff\/seekers\/\d+\/profile$/);
+  await expect(page.locator("html")).toHaveAttribute("data-hydrated", "true");
+  const profile = page.getByTestId("staff-profile");
+  await profile.getByLabel("電話番号").fill("でんわ");
+  await profile.getByLabel("希望職種").fill("介護職員、看護助手");
+  await profile.getByLabel("希望する勤務時間・曜日").fill("平日 9:00〜17:00");
+  await profile.getByRole("button", { name: "保存する" }).click();
+  await expect(page.getByRole("alert")).toContainText("電話番号");
+  await profile.getByLabel("電話番号").fill("080-2222-3333");
+  await profile.getByRole("button", { name: "保存する" }).click();
+  await expect(page.getByTestId("profile-saved")).toBeVisible();
+  await page.getByRole("link", { name: "求職者台帳に戻る" }).click();
+  await expect(page).toHaveURL(ledgerUrl);
+  await expect(page.getByTestId("seeker-ledger")).toContainText("介護職員、看護助手");
+  await expect(page.getByTestId("seeker-ledger")).toContainText("080-2222-3333");
+  // The seeker sees the same 求職情報 on their own MyPage.
+  await gotoHydrated(seeker, "/mypage/profile");
+  await expect(seeker.getByLabel("希望職種")).toHaveValue("介護職員、看護助手");
+  await expect(page.locator("html")).toHaveAttribute("data-hydrated", "true");
+
   // Confirmed with the employer by telephone, the posting is recommended.
   const byNumber = page.getByTestId("recommend-by-number");
   await byNumber.getByLabel("求人番号").fill("13010-09990000");

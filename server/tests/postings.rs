@@ -245,6 +245,49 @@ async fn a_posting_is_drafted_refused_by_the_linter_fixed_submitted_and_accepted
         assert_eq!(sent_back.review_note.as_deref(), Some("賃金の内訳"));
         let (_, list) = act(&app, &employer, "/api/employer/postings", "").await;
         assert!(list.contains("賃金の内訳"), "{list}");
+
+        // Resubmitted, it may be refused (受理しない) with a reason: only by
+        // the office's staff, only while under review; it ends withdrawn
+        // and the employer sees why.
+        let (status, _) = act(
+            &app,
+            &employer,
+            "/api/employer/postings/submit",
+            &format!("id={id}"),
+        )
+        .await;
+        assert_eq!(status, StatusCode::OK);
+        let (status, _) = act(
+            &app,
+            &staff,
+            "/api/staff/refuse",
+            &format!("id={id}&reason=%20"),
+        )
+        .await;
+        assert_eq!(status, StatusCode::BAD_REQUEST);
+        let reason = "id={id}&reason=%E5%8A%B4%E5%83%8D%E6%9D%A1%E4%BB%B6%E3%81%8C%E6%B3%95%E4%BB%A4%E9%81%95%E5%8F%8D";
+        let reason = reason.replace("{id}", &id.to_string());
+        for (who, expected) in [
+            (&stranger, StatusCode::NOT_FOUND),
+            (&employer, StatusCode::FORBIDDEN),
+        ] {
+            let (status, _) = act(&app, who, "/api/staff/refuse", &reason).await;
+            assert_eq!(status, expected);
+        }
+        assert_eq!(row(&app, id).await.status, "under_review");
+        let (status, body) = act(&app, &staff, "/api/staff/refuse", &reason).await;
+        assert_eq!(status, StatusCode::OK, "{body}");
+        let refused = row(&app, id).await;
+        assert_eq!(refused.status, "withdrawn");
+        assert_eq!(refused.review_note.as_deref(), Some("労働条件が法令違反"));
+        let (status, _) = act(&app, &staff, "/api/staff/refuse", &reason).await;
+        assert_eq!(status, StatusCode::CONFLICT);
+        let (status, _) = act(&app, &staff, "/api/staff/accept", &format!("id={id}")).await;
+        assert_eq!(status, StatusCode::CONFLICT);
+        let (_, list) = act(&app, &employer, "/api/employer/postings", "").await;
+        assert!(list.contains("労働条件が法令違反"), "{list}");
+        let (res, _) = common::calls::page(&app, &format!("/jobs/{number}"), None).await;
+        assert_eq!(res.status(), StatusCode::GONE);
     }
 }
 

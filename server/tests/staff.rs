@@ -293,6 +293,37 @@ async fn the_referral_flow_from_recommendation_to_a_result_by_telephone() {
                 .all(|m| m["judgement"]["reasons"].as_array().unwrap().len() >= 8)
         );
 
+        // A 公開範囲 3 posting (staff only, never in the search index) as
+        // good as the best one, with a higher wage, is offered too.
+        let best = posting::Entity::find_by_id(list[0]["posting_id"].as_i64().unwrap() as i32)
+            .one(&app.db)
+            .await
+            .unwrap()
+            .unwrap();
+        let mut hidden = best.clone().into_active_model();
+        hidden.id = NotSet;
+        let office = best.number.as_deref().unwrap()[..5].to_owned();
+        hidden.number = Set(Some(format!("{office}-99999999")));
+        hidden.disclosure = Set(madoguchi_shared::posting::Disclosure::StaffOnly.number());
+        hidden.wage_min = Set(best.wage_min + 10_000);
+        hidden.wage_max = Set(best.wage_max + 10_000);
+        let hidden = hidden.insert(&app.db).await.unwrap();
+        let (_, body) = call(
+            &app,
+            "/api/staff/seeker/suitable",
+            &format!("id={}", demo.id),
+            Some(&staff),
+        )
+        .await;
+        let list: serde_json::Value = serde_json::from_str(&body).unwrap();
+        assert!(
+            list.as_array()
+                .expect("a list")
+                .iter()
+                .any(|m| m["posting_id"] == hidden.id),
+            "{body}"
+        );
+
         let send = |confirmation: &str, posting: i32| {
             form(&[
                 ("seeker", &demo.id.to_string()),

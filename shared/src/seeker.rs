@@ -85,6 +85,25 @@ pub fn check_phone(p: &str) -> Result<(), ValidationError> {
     Ok(())
 }
 
+/// The label of the 求職情報 form's field `field` (as `ProfileForm::check`
+/// names it) in Japanese and English, for an error that names it.
+pub fn profile_field_label(field: &str) -> Option<(&'static str, &'static str)> {
+    Some(match field {
+        "name" => ("氏名", "Name"),
+        "name_kana" => ("フリガナ", "Name in kana"),
+        "phone" => ("電話番号", "Telephone"),
+        "occupations" => ("希望職種", "Wished occupations"),
+        "pref1" | "pref2" | "pref3" => ("希望勤務地", "Wished places"),
+        "wage_form" => ("希望賃金の形態", "Wished wage form"),
+        "wage" => ("希望賃金", "Wished wage"),
+        "hours" => ("希望する勤務時間・曜日", "Wished hours and days"),
+        "education" => ("学歴", "Education"),
+        "work_history" => ("職歴", "Work history"),
+        "licences" => ("免許・資格", "Licences"),
+        _ => return None,
+    })
+}
+
 /// 求職情報: what a seeker wishes and brings. Fields missing from a stored
 /// profile read as empty.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]

@@ -199,11 +199,9 @@ pub async fn accept_posting(id: i32) -> Result<String, AppError> {
     answer(madoguchi_db::own_posting::accept(&db, user, office, id, today()).await)
 }
 
-/// Sends posting `id` back to the employer with `reason` (required, at
-/// most 500 characters).
-#[server(prefix = "/api", endpoint = "staff/send_back")]
-pub async fn send_back_posting(id: i32, reason: String) -> Result<PostingStatus, AppError> {
-    let (user, office) = staff().await?;
+/// The reason staff give the employer: required, at most 500 characters.
+#[cfg(feature = "ssr")]
+fn review_reason(reason: &str) -> Result<&str, AppError> {
     let reason = reason.trim();
     let error = if reason.is_empty() {
         Some(madoguchi_shared::ValidationError::Required)
@@ -214,11 +212,50 @@ pub async fn send_back_posting(id: i32, reason: String) -> Result<PostingStatus,
     } else {
         None
     };
-    if let Some(e) = error {
-        return Err(crate::api::account::field("reason")(e));
+    match error {
+        Some(e) => Err(crate::api::account::field("reason")(e)),
+        None => Ok(reason),
     }
+}
+
+/// Sends posting `id` back to the employer with `reason` (required, at
+/// most 500 characters).
+#[server(prefix = "/api", endpoint = "staff/send_back")]
+pub async fn send_back_posting(id: i32, reason: String) -> Result<PostingStatus, AppError> {
+    let (user, office) = staff().await?;
+    let reason = review_reason(&reason)?;
     let db = crate::state::db()?;
-    answer(madoguchi_db::own_posting::send_back(&db, user, office, id, reason).await)
+    answer(
+        madoguchi_db::own_posting::send_back(
+            &db,
+            user,
+            office,
+            id,
+            madoguchi_shared::posting::PostingAction::SendBack,
+            reason,
+        )
+        .await,
+    )
+}
+
+/// Refuses posting `id` (受理しない) with `reason`, which the employer
+/// sees; the posting ends as withdrawn.
+#[server(prefix = "/api", endpoint = "staff/refuse")]
+pub async fn refuse_posting(id: i32, reason: String) -> Result<PostingStatus, AppError> {
+    let (user, office) = staff().await?;
+    let reason = review_reason(&reason)?;
+    let db = crate::state::db()?;
+    answer(
+        madoguchi_db::own_posting::send_back(
+            &db,
+            user,
+            office,
+            id,
+            madoguchi_shared::posting::PostingAction::Refuse,
+            reason,
+        )
+        .await,
+    )
 }
 
 /// The occupations the editor offers: (code, title).

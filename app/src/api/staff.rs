@@ -69,6 +69,19 @@ fn refused(r: madoguchi_shared::staff::StaffRefusal) -> AppError {
     AppError::Staff(r).respond()
 }
 
+/// The offices an admin may pick to work for; `None` for staff, who work
+/// for their own office only.
+#[server(prefix = "/api", endpoint = "staff/offices")]
+pub async fn admin_offices() -> Result<Option<Vec<madoguchi_shared::office::OfficeView>>, AppError>
+{
+    use madoguchi_shared::account::Role;
+    let user = crate::state::require_role(&[Role::Staff, Role::Admin]).await?;
+    if user.role != Role::Admin {
+        return Ok(None);
+    }
+    crate::api::admin::offices().await.map(Some)
+}
+
 /// The office's seekers matching every part given: 求職番号, a part of
 /// the name or reading, the birth date (`YYYY-MM-DD`). At least one part.
 #[server(prefix = "/api", endpoint = "staff/seekers")]

@@ -118,19 +118,6 @@ fn ProfileFormView(
         });
         unsaved.set(false);
     };
-    let keep = move |key: &'static str| {
-        move |ev: leptos::ev::Event| {
-            let text = event_target_value(&ev);
-            offline::save_draft(
-                user,
-                key,
-                &Draft {
-                    text,
-                    edited_at: offline::now_ms(),
-                },
-            );
-        }
-    };
     Effect::new(move |_| {
         if matches!(action.value().get(), Some(Ok(()))) {
             drafts.with_value(|drafts| {
@@ -140,6 +127,50 @@ fn ProfileFormView(
             });
         }
     });
+    let keep = Callback::new(move |(key, text): (&'static str, String)| {
+        offline::save_draft(
+            user,
+            key,
+            &Draft {
+                text,
+                edited_at: offline::now_ms(),
+            },
+        );
+    });
+    view! {
+        <section class="mypage-section form-page">
+            <h2>{t!(i18n, profile_edit)}</h2>
+            <ActionForm action attr:class="stack-form profile-form">
+                {move || unsaved.get().then(|| view! {
+                    <div class="legal-notice" data-testid="profile-unsaved">
+                        <p>{t!(i18n, profile_unsaved)}</p>
+                        <button type="button" class="secondary small" on:click=restore>{t!(i18n, profile_restore)}</button>
+                    </div>
+                })}
+                <ProfileFields form birth_date education history keep />
+                <button type="submit" class="primary">{t!(i18n, profile_save)}</button>
+            </ActionForm>
+            {move || match action.value().get() {
+                Some(Ok(())) => Some(view! { <p role="status" data-testid="profile-saved">{t!(i18n, profile_saved)}</p> }.into_any()),
+                Some(Err(error)) => Some(view! { <ErrorMessage error label=madoguchi_shared::seeker::profile_field_label /> }.into_any()),
+                None => None,
+            }}
+        </section>
+    }
+}
+
+/// The fields of the 求職情報 form (`form[...]`), shared by the seeker's
+/// own page and the staff's counter page. `keep` is told every change of
+/// the long texts (the seeker's device keeps them as drafts).
+#[component]
+pub(crate) fn ProfileFields(
+    form: ProfileForm,
+    birth_date: Option<String>,
+    #[prop(optional)] education: NodeRef<leptos::html::Textarea>,
+    #[prop(optional)] history: NodeRef<leptos::html::Textarea>,
+    #[prop(optional)] keep: Option<Callback<(&'static str, String)>>,
+) -> impl IntoView {
+    let i18n = use_i18n();
     let lang = move || crate::domain_lang(i18n);
     let pref_select = move |name: &'static str, id: &'static str, chosen: String| {
         view! {
@@ -154,63 +185,53 @@ fn ProfileFormView(
         }
     };
     let checked = |v: &Option<String>| v.is_some();
+    let keep = move |key: &'static str| {
+        move |ev: leptos::ev::Event| {
+            if let Some(keep) = keep {
+                keep.run((key, event_target_value(&ev)));
+            }
+        }
+    };
     view! {
-        <section class="mypage-section form-page">
-            <h2>{t!(i18n, profile_edit)}</h2>
-            <ActionForm action attr:class="stack-form profile-form">
-                <label for="pf-name">{t!(i18n, register_name)}</label>
-                <input id="pf-name" name="form[name]" required maxlength=limits::NAME value=form.name.clone() autocomplete="name" />
-                <label for="pf-kana">{t!(i18n, register_kana)}</label>
-                <input id="pf-kana" name="form[name_kana]" required maxlength=limits::NAME value=form.name_kana.clone() />
-                <p class="hint">{t!(i18n, profile_birth_date)}": "{birth_date.unwrap_or_else(|| "-".to_owned())}" "{t!(i18n, profile_birth_date_hint)}</p>
-                <label for="pf-phone">{t!(i18n, profile_phone)}</label>
-                <input id="pf-phone" name="form[phone]" type="tel" maxlength=limits::PHONE value=form.phone.clone() autocomplete="tel" />
-                <fieldset>
-                    <legend>{t!(i18n, profile_wishes)}</legend>
-                    <label for="pf-occ">{t!(i18n, profile_occupations)}</label>
-                    <input id="pf-occ" name="form[occupations]" maxlength="220" value=form.occupations.clone() aria-describedby="pf-occ-hint" />
-                    <p class="hint" id="pf-occ-hint">{t!(i18n, profile_occupations_hint, max = move || limits::OCCUPATIONS)}</p>
-                    <label for="pf-pref1">{t!(i18n, profile_places)}</label>
-                    {pref_select("form[pref1]", "pf-pref1", form.pref1.clone())}
-                    {pref_select("form[pref2]", "pf-pref2", form.pref2.clone())}
-                    {pref_select("form[pref3]", "pf-pref3", form.pref3.clone())}
-                    <p>{t!(i18n, profile_employment)}</p>
-                    <label class="check"><input type="checkbox" name="form[emp_regular]" checked=checked(&form.emp_regular) />{t!(i18n, profile_emp_regular)}</label>
-                    <label class="check"><input type="checkbox" name="form[emp_non_regular]" checked=checked(&form.emp_non_regular) />{t!(i18n, profile_emp_non_regular)}</label>
-                    <label class="check"><input type="checkbox" name="form[emp_part_time]" checked=checked(&form.emp_part_time) />{t!(i18n, profile_emp_part_time)}</label>
-                    <label for="pf-wage-form">{t!(i18n, profile_wage)}</label>
-                    <select id="pf-wage-form" name="form[wage_form]">
-                        <option value="" selected=form.wage_form.is_empty()>{t!(i18n, profile_none)}</option>
-                        {WageForm::ALL.iter().map(|w| {
-                            let w = *w;
-                            view! { <option value=w.as_str() selected=form.wage_form == w.as_str()>{move || w.label(lang())}</option> }
-                        }).collect_view()}
-                    </select>
-                    <input id="pf-wage" name="form[wage]" inputmode="numeric" maxlength="12" value=form.wage.clone() aria-label=move || t_string!(i18n, profile_wage_amount) />
-                    <label for="pf-hours">{t!(i18n, profile_hours)}</label>
-                    <input id="pf-hours" name="form[hours]" maxlength=limits::HOURS value=form.hours.clone() />
-                </fieldset>
-                <label for="pf-education">{t!(i18n, profile_education)}</label>
-                {move || unsaved.get().then(|| view! {
-                    <div class="legal-notice" data-testid="profile-unsaved">
-                        <p>{t!(i18n, profile_unsaved)}</p>
-                        <button type="button" class="secondary small" on:click=restore>{t!(i18n, profile_restore)}</button>
-                    </div>
-                })}
-                <textarea id="pf-education" name="form[education]" rows="4" maxlength=limits::LONG_TEXT node_ref=education on:input=keep("profile-education")>{form.education.clone()}</textarea>
-                <label for="pf-history">{t!(i18n, profile_work_history)}</label>
-                <textarea id="pf-history" name="form[work_history]" rows="6" maxlength=limits::LONG_TEXT node_ref=history on:input=keep("profile-work-history")>{form.work_history.clone()}</textarea>
-                <label for="pf-licences">{t!(i18n, profile_licences)}</label>
-                <textarea id="pf-licences" name="form[licences]" rows="4" aria-describedby="pf-licences-hint">{form.licences.clone()}</textarea>
-                <p class="hint" id="pf-licences-hint">{t!(i18n, profile_licences_hint, max = move || limits::LICENCES)}</p>
-                <label class="check"><input type="checkbox" name="form[public]" checked=checked(&form.public) />{t!(i18n, profile_public)}</label>
-                <button type="submit" class="primary">{t!(i18n, profile_save)}</button>
-            </ActionForm>
-            {move || match action.value().get() {
-                Some(Ok(())) => Some(view! { <p role="status" data-testid="profile-saved">{t!(i18n, profile_saved)}</p> }.into_any()),
-                Some(Err(error)) => Some(view! { <ErrorMessage error /> }.into_any()),
-                None => None,
-            }}
-        </section>
+        <label for="pf-name">{t!(i18n, register_name)}</label>
+        <input id="pf-name" name="form[name]" required maxlength=limits::NAME value=form.name.clone() autocomplete="name" />
+        <label for="pf-kana">{t!(i18n, register_kana)}</label>
+        <input id="pf-kana" name="form[name_kana]" required maxlength=limits::NAME value=form.name_kana.clone() />
+        <p class="hint">{t!(i18n, profile_birth_date)}": "{birth_date.unwrap_or_else(|| "-".to_owned())}" "{t!(i18n, profile_birth_date_hint)}</p>
+        <label for="pf-phone">{t!(i18n, profile_phone)}</label>
+        <input id="pf-phone" name="form[phone]" type="tel" maxlength=limits::PHONE value=form.phone.clone() autocomplete="tel" />
+        <fieldset>
+            <legend>{t!(i18n, profile_wishes)}</legend>
+            <label for="pf-occ">{t!(i18n, profile_occupations)}</label>
+            <input id="pf-occ" name="form[occupations]" maxlength="220" value=form.occupations.clone() aria-describedby="pf-occ-hint" />
+            <p class="hint" id="pf-occ-hint">{t!(i18n, profile_occupations_hint, max = move || limits::OCCUPATIONS)}</p>
+            <label for="pf-pref1">{t!(i18n, profile_places)}</label>
+            {pref_select("form[pref1]", "pf-pref1", form.pref1.clone())}
+            {pref_select("form[pref2]", "pf-pref2", form.pref2.clone())}
+            {pref_select("form[pref3]", "pf-pref3", form.pref3.clone())}
+            <p>{t!(i18n, profile_employment)}</p>
+            <label class="check"><input type="checkbox" name="form[emp_regular]" checked=checked(&form.emp_regular) />{t!(i18n, profile_emp_regular)}</label>
+            <label class="check"><input type="checkbox" name="form[emp_non_regular]" checked=checked(&form.emp_non_regular) />{t!(i18n, profile_emp_non_regular)}</label>
+            <label class="check"><input type="checkbox" name="form[emp_part_time]" checked=checked(&form.emp_part_time) />{t!(i18n, profile_emp_part_time)}</label>
+            <label for="pf-wage-form">{t!(i18n, profile_wage)}</label>
+            <select id="pf-wage-form" name="form[wage_form]">
+                <option value="" selected=form.wage_form.is_empty()>{t!(i18n, profile_none)}</option>
+                {WageForm::ALL.iter().map(|w| {
+                    let w = *w;
+                    view! { <option value=w.as_str() selected=form.wage_form == w.as_str()>{move || w.label(lang())}</option> }
+                }).collect_view()}
+            </select>
+            <input id="pf-wage" name="form[wage]" inputmode="numeric" maxlength="12" value=form.wage.clone() aria-label=move || t_string!(i18n, profile_wage_amount) />
+            <label for="pf-hours">{t!(i18n, profile_hours)}</label>
+            <input id="pf-hours" name="form[hours]" maxlength=limits::HOURS value=form.hours.clone() />
+        </fieldset>
+        <label for="pf-education">{t!(i18n, profile_education)}</label>
+        <textarea id="pf-education" name="form[education]" rows="4" maxlength=limits::LONG_TEXT node_ref=education on:input=keep("profile-education")>{form.education.clone()}</textarea>
+        <label for="pf-history">{t!(i18n, profile_work_history)}</label>
+        <textarea id="pf-history" name="form[work_history]" rows="6" maxlength=limits::LONG_TEXT node_ref=history on:input=keep("profile-work-history")>{form.work_history.clone()}</textarea>
+        <label for="pf-licences">{t!(i18n, profile_licences)}</label>
+        <textarea id="pf-licences" name="form[licences]" rows="4" aria-describedby="pf-licences-hint">{form.licences.clone()}</textarea>
+        <p class="hint" id="pf-licences-hint">{t!(i18n, profile_licences_hint, max = move || limits::LICENCES)}</p>
+        <label class="check"><input type="checkbox" name="form[public]" checked=checked(&form.public) />{t!(i18n, profile_public)}</label>
     }
 }

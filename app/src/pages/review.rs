@@ -1,12 +1,12 @@
 //! 受理 on the staff console: the postings of the office's area waiting
 //! for acceptance, oldest first, with the linter's findings; accept
-//! (the posting gets its 求人番号 and is published) or send back with
-//! reasons the employer sees.
+//! (the posting gets its 求人番号 and is published), send back with
+//! reasons the employer sees, or refuse it with reasons (it is withdrawn).
 
 use leptos::prelude::*;
 use leptos_router::components::A;
 
-use crate::api::own_postings::{AcceptPosting, SendBackPosting, review_queue};
+use crate::api::own_postings::{AcceptPosting, RefusePosting, SendBackPosting, review_queue};
 use crate::error::{ErrorMessage, FindingMessage};
 use crate::i18n::*;
 
@@ -15,8 +15,15 @@ pub fn ReviewQueue() -> impl IntoView {
     let i18n = use_i18n();
     let accept = ServerAction::<AcceptPosting>::new();
     let send_back = ServerAction::<SendBackPosting>::new();
+    let refuse = ServerAction::<RefusePosting>::new();
     let queue = Resource::new(
-        move || (accept.version().get(), send_back.version().get()),
+        move || {
+            (
+                accept.version().get(),
+                send_back.version().get(),
+                refuse.version().get(),
+            )
+        },
         |_| review_queue(),
     );
     view! {
@@ -27,6 +34,10 @@ pub fn ReviewQueue() -> impl IntoView {
                 Err(error) => view! { <ErrorMessage error /> }.into_any(),
             })}
             {move || send_back.value().get().and_then(Result::err).map(|error| view! { <ErrorMessage error /> })}
+            {move || refuse.value().get().map(|r| match r {
+                Ok(_) => view! { <p role="status">{t!(i18n, review_refused)}</p> }.into_any(),
+                Err(error) => view! { <ErrorMessage error /> }.into_any(),
+            })}
             <Suspense fallback=move || view! { <p class="loading">{t!(i18n, loading)}</p> }>
                 {move || Suspend::new(async move {
                     match queue.await {
@@ -56,6 +67,15 @@ pub fn ReviewQueue() -> impl IntoView {
                                                 <textarea id=format!("sb-{id}") name="reason" rows="2" maxlength="500" required></textarea>
                                                 <button type="submit" class="secondary">{t!(i18n, review_send_back)}</button>
                                             </ActionForm>
+                                            <details class="refuse">
+                                                <summary>{t!(i18n, review_refuse_open)}</summary>
+                                                <ActionForm action=refuse attr:class="stack-form">
+                                                    <input type="hidden" name="id" value=id />
+                                                    <label for=format!("rf-{id}")>{t!(i18n, review_refuse_reason)}</label>
+                                                    <textarea id=format!("rf-{id}") name="reason" rows="2" maxlength="500" required></textarea>
+                                                    <button type="submit" class="danger">{t!(i18n, review_refuse)}</button>
+                                                </ActionForm>
+                                            </details>
                                         </div>
                                     </article>
                                 }

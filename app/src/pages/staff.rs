@@ -16,9 +16,9 @@ use madoguchi_shared::staff::{LedgerEntry, Statistics};
 use madoguchi_shared::suitability::{Fit, Judgement};
 
 use crate::api::staff::{
-    AddConsultation, Recommend, RecordPhoneResult, RegisterAtCounter, SetSeekerRegistration,
-    find_seekers, follow_up, office_statistics, staff_establishment, staff_posting, staff_seeker,
-    suitable_postings,
+    AddConsultation, Recommend, RecordPhoneResult, RegisterAtCounter, SaveSeekerProfile,
+    SetSeekerRegistration, find_seekers, follow_up, office_statistics, staff_establishment,
+    staff_posting, staff_seeker, suitable_postings,
 };
 use crate::error::{AppError, ErrorMessage};
 use crate::i18n::*;
@@ -33,12 +33,37 @@ fn office_param() -> impl Fn() -> Option<String> + Copy {
 #[component]
 pub fn StaffNav() -> impl IntoView {
     let i18n = use_i18n();
+    let office = office_param();
+    let offices = Resource::new(|| (), |_| crate::api::staff::admin_offices());
+    let link = move |path: &'static str| move || with_office(path.to_owned(), office());
     view! {
         <nav class="staff-nav" aria-label=move || t_string!(i18n, staff_nav)>
             <A href="/staff">{t!(i18n, staff_home)}</A>" "
-            <A href="/staff/seekers">{t!(i18n, staff_seekers)}</A>" "
-            <A href="/staff/follow-up">{t!(i18n, staff_follow_up)}</A>" "
-            <A href="/staff/statistics">{t!(i18n, staff_statistics)}</A>
+            <A href=link("/staff/seekers")>{t!(i18n, staff_seekers)}</A>" "
+            <A href=link("/staff/follow-up")>{t!(i18n, staff_follow_up)}</A>" "
+            <A href=link("/staff/statistics")>{t!(i18n, staff_statistics)}</A>
+            <Suspense>
+                {move || Suspend::new(async move {
+                    // Admins work for any office: the one picked here is
+                    // carried by every link and call as `?office=CODE`.
+                    offices.await.ok().flatten().map(|list| {
+                        let chosen = office().unwrap_or_default();
+                        view! {
+                            <form method="get" class="office-pick" data-testid="office-pick">
+                                <label for="office-pick">{t!(i18n, staff_office_pick)}</label>
+                                <select id="office-pick" name="office">
+                                    <option value="" selected=chosen.is_empty()>{t!(i18n, staff_office_all)}</option>
+                                    {list.into_iter().map(|o| {
+                                        let selected = o.code == chosen;
+                                        view! { <option value=o.code.clone() selected=selected>{o.code.clone()}" "{o.name}</option> }
+                                    }).collect_view()}
+                                </select>
+                                <button type="submit" class="secondary small">{t!(i18n, staff_show)}</button>
+                            </form>
+                        }
+                    })
+                })}
+            </Suspense>
         </nav>
     }
 }
@@ -102,7 +127,7 @@ pub fn StaffSeekersPage() -> impl IntoView {
                                     {rows.into_iter().map(|r| view! {
                                         <tr>
                                             <td>{r.number.unwrap_or_default()}</td>
-                                            <td><A href=format!("/staff/seekers/{}", r.id)>{r.name}</A>" ("{r.name_kana}")"</td>
+                                            <td><A href=with_office(format!("/staff/seekers/{}", r.id), office())>{r.name}</A>" ("{r.name_kana}")"</td>
                                             <td>{r.birth_date.unwrap_or_default()}</td>
                                             <td>{r.valid_until.unwrap_or_default()}{(!r.registration_active).then_some(" (無効)")}</td>
                                         </tr>
@@ -282,6 +307,7 @@ pub fn StaffSeekerPage() -> impl IntoView {
                                     <dt>{t!(i18n, profile_occupations)}</dt><dd>{wishes}</dd>
                                     <dt>{t!(i18n, profile_hours)}</dt><dd>{l.profile.wished_hours.clone().unwrap_or_default()}</dd>
                                 </dl>
+                                <p><A href=with_office(format!("/staff/seekers/{sid}/profile"), office())>{t!(i18n, staff_profile_edit)}</A></p>
                                 <div class="review-actions">
                                     <ActionForm action=registration attr:class="inline-form">
                                         <input type="hidden" name="office" value=office />
@@ -350,7 +376,7 @@ pub fn StaffSeekerPage() -> impl IntoView {
                             let sid = id();
                             view! {
                                 <article class="match-card" data-testid="suitable-posting">
-                                    <h3><A href=format!("/staff/postings/{}", m.posting_id)>{m.posting.title.clone()}</A></h3>
+                                    <h3><A href=with_office(format!("/staff/postings/{}", m.posting_id), office())>{m.posting.title.clone()}</A></h3>
                                     <p>{m.posting.number.to_string()}" · "{m.posting.establishment.clone().unwrap_or_default()}" · "{m.posting.city.clone()}</p>
                                     <Reasons judgement=m.judgement />
                                     <RecommendForm action=recommend seeker=sid posting=m.posting_id suitability=text />
@@ -365,10 +391,71 @@ pub fn StaffSeekerPage() -> impl IntoView {
     }
 }
 
+/// `/staff/seekers/{id}/profile`: the 求職情報 kept with the seeker at the
+/// counter, the same fields and rules as the seeker's own form.
+#[component]
+pub fn StaffSeekerProfilePage() -> impl IntoView {
+    use madoguchi_shared::seeker::ProfileForm;
+    let i18n = use_i18n();
+    let id = super::id_param();
+    let office = office_param();
+    let save = ServerAction::<SaveSeekerProfile>::new();
+    let ledger = Resource::new(
+        move || (office(), id(), save.version().get()),
+        |(office, id, _)| staff_seeker(office, id),
+    );
+    view! {
+        <Title text=move || t_string!(i18n, staff_profile_title) />
+        <h1>{t!(i18n, staff_profile_title)}</h1>
+        <StaffNav />
+        <Suspense fallback=move || view! { <p class="loading">{t!(i18n, loading)}</p> }>
+            {move || Suspend::new(async move {
+                match ledger.await {
+                    Ok(l) => {
+                        let sid = l.seeker.id;
+                        view! {
+                            <section class="staff-section form-page" data-testid="staff-profile">
+                                <p>
+                                    <A href=with_office(format!("/staff/seekers/{sid}"), office())>{t!(i18n, staff_back_to_ledger)}</A>
+                                </p>
+                                <p><strong data-testid="seeker-number">{l.seeker.number.clone().unwrap_or_default()}</strong>" "{l.seeker.name.clone()}</p>
+                                <p class="hint">{t!(i18n, staff_profile_hint)}</p>
+                                <ActionForm action=save attr:class="stack-form profile-form">
+                                    <input type="hidden" name="office" value=office />
+                                    <input type="hidden" name="id" value=sid />
+                                    <crate::pages::profile::ProfileFields form=ProfileForm::of(&l.profile) birth_date=l.profile.birth_date.clone() />
+                                    <button type="submit" class="primary">{t!(i18n, profile_save)}</button>
+                                </ActionForm>
+                            </section>
+                        }.into_any()
+                    }
+                    Err(error) => failure(error),
+                }
+            })}
+        </Suspense>
+        {move || match save.value().get() {
+            Some(Ok(())) => Some(view! { <p role="status" data-testid="profile-saved">{t!(i18n, staff_profile_saved)}</p> }.into_any()),
+            Some(Err(error)) => Some(view! { <ErrorMessage error label=madoguchi_shared::seeker::profile_field_label /> }.into_any()),
+            None => None,
+        }}
+    }
+}
+
+/// `path` with `?office=CODE` when an admin works for a named office.
+fn with_office(path: String, office: Option<String>) -> String {
+    match office {
+        Some(code) if code.chars().all(|c| c.is_ascii_alphanumeric()) => {
+            format!("{path}?office={code}")
+        }
+        _ => path,
+    }
+}
+
 /// A ledger: referrals and applications, newest first.
 #[component]
 fn Entries(entries: Vec<LedgerEntry>) -> impl IntoView {
     let i18n = use_i18n();
+    let office = office_param();
     let lang = move || crate::domain_lang(i18n);
     if entries.is_empty() {
         return view! { <p>{t!(i18n, staff_none_found)}</p> }.into_any();
@@ -393,7 +480,7 @@ fn Entries(entries: Vec<LedgerEntry>) -> impl IntoView {
                         <tr>
                             <td>{e.on}</td>
                             <td>{e.posting_number.unwrap_or_default()}" "{e.posting_title}" ("{e.establishment}")"</td>
-                            <td><A href=format!("/staff/seekers/{}", e.seeker_id)>{e.seeker_name}</A></td>
+                            <td><A href=with_office(format!("/staff/seekers/{}", e.seeker_id), office())>{e.seeker_name}</A></td>
                             <td>{move || referral.map(|r| r.label(lang()))}{e.deadline.map(|d| format!(" ({d})"))}</td>
                             <td>{move || method.map(|m| m.label(lang()))}</td>
                             <td>{move || status.map(|s| s.label(lang()))}{e.result_on.map(|d| format!(" {d}"))}</td>
@@ -432,7 +519,7 @@ pub fn StaffPostingPage() -> impl IntoView {
                                 <h2>{p.posting.title.clone()}</h2>
                                 <p>
                                     {p.posting.number.map(|n| n.to_string()).unwrap_or_default()}" · "
-                                    <A href=format!("/staff/establishments/{}", p.establishment_id)>{p.establishment_name.clone()}</A>
+                                    <A href=with_office(format!("/staff/establishments/{}", p.establishment_id), office())>{p.establishment_name.clone()}</A>
                                     {(!p.has_mypage).then(|| view! { " · "<strong>{t!(i18n, staff_no_mypage)}</strong> })}
                                     {(!p.posting.accepts_referral).then(|| view! { " · "<strong>{t!(i18n, staff_no_referral)}</strong> })}
                                 </p>
@@ -444,7 +531,7 @@ pub fn StaffPostingPage() -> impl IntoView {
                                     let text = suitability_text(&m.judgement);
                                     view! {
                                         <article class="match-card" data-testid="fitting-seeker">
-                                            <h3><A href=format!("/staff/seekers/{}", m.seeker.id)>{m.seeker.name.clone()}</A>" "{m.seeker.number.clone().unwrap_or_default()}</h3>
+                                            <h3><A href=with_office(format!("/staff/seekers/{}", m.seeker.id), office())>{m.seeker.name.clone()}</A>" "{m.seeker.number.clone().unwrap_or_default()}</h3>
                                             <Reasons judgement=m.judgement />
                                             <RecommendForm action=recommend seeker=m.seeker.id posting=pid suitability=text />
                                         </article>
@@ -501,7 +588,7 @@ pub fn FollowUpPage() -> impl IntoView {
                                     view! {
                                         <tr data-testid="follow-up-row">
                                             <td>{row.staff_name}</td>
-                                            <td><A href=format!("/staff/seekers/{}", row.entry.seeker_id)>{row.entry.seeker_name}</A></td>
+                                            <td><A href=with_office(format!("/staff/seekers/{}", row.entry.seeker_id), office())>{row.entry.seeker_name}</A></td>
                                             <td>{row.entry.posting_number.unwrap_or_default()}" "{row.entry.posting_title}</td>
                                             <td>{row.days_waiting}</td>
                                             <td>
@@ -562,7 +649,7 @@ pub fn StaffEstablishmentPage() -> impl IntoView {
                                         let status = p.status;
                                         view! {
                                             <tr>
-                                                <td><A href=format!("/staff/postings/{}", p.id)>{p.number.unwrap_or_default()}" "{p.title}</A></td>
+                                                <td><A href=with_office(format!("/staff/postings/{}", p.id), office())>{p.number.unwrap_or_default()}" "{p.title}</A></td>
                                                 <td>{move || status.label(lang())}</td>
                                                 <td>{p.valid_until}</td>
                                             </tr>

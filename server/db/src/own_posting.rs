@@ -601,18 +601,22 @@ async fn next_number(db: &impl ConnectionTrait, office_code: &str) -> Result<Str
     .await
 }
 
-/// Staff send a posting under review back to the employer with reasons.
+/// Staff send a posting under review back to the employer with reasons
+/// (`PostingAction::SendBack`), or refuse it with reasons
+/// (`PostingAction::Refuse`: it ends as withdrawn); the employer sees the
+/// reasons with the posting.
 pub async fn send_back(
     db: &DatabaseConnection,
     user_id: i32,
     office_id: i32,
     id: i32,
+    action: PostingAction,
     reason: &str,
 ) -> Outcome<PostingStatus> {
-    let (row, status, next) = match movable(
-        office_posting(db, office_id, id).await?,
-        PostingAction::SendBack,
-    )? {
+    if !matches!(action, PostingAction::SendBack | PostingAction::Refuse) {
+        return Ok(Err(Refused::NotNow));
+    }
+    let (row, status, next) = match movable(office_posting(db, office_id, id).await?, action)? {
         Ok(m) => m,
         Err(refused) => return Ok(Err(refused)),
     };

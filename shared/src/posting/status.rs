@@ -33,6 +33,8 @@ pub enum PostingAction {
     Accept,
     /// Staff return it with reasons.
     SendBack,
+    /// Staff refuse it (受理しない) with reasons: it ends as withdrawn.
+    Refuse,
     /// The employer changes terms of a published posting: back to review.
     ChangeTerms,
     /// The employer closes it as filled.
@@ -54,6 +56,7 @@ impl PostingStatus {
             (S::Draft | S::SentBack, A::Submit) => Ok(S::UnderReview),
             (S::UnderReview, A::Accept) => Ok(S::Published),
             (S::UnderReview, A::SendBack) => Ok(S::SentBack),
+            (S::UnderReview, A::Refuse) => Ok(S::Withdrawn),
             (S::Published, A::ChangeTerms) => Ok(S::UnderReview),
             (S::Published, A::Close) => Ok(S::Closed),
             (S::Published, A::Expire) => Ok(S::Expired),
@@ -108,6 +111,7 @@ mod tests {
                 A::Submit,
                 A::Accept,
                 A::SendBack,
+                A::Refuse,
                 A::ChangeTerms,
                 A::Close,
                 A::Withdraw,
@@ -116,6 +120,14 @@ mod tests {
             ] {
                 let _ = s.next(a);
             }
+        }
+    }
+
+    #[test]
+    fn staff_refuse_only_a_posting_under_review() {
+        assert_eq!(S::UnderReview.next(A::Refuse).unwrap(), S::Withdrawn);
+        for s in S::ALL.iter().filter(|s| **s != S::UnderReview) {
+            assert!(s.next(A::Refuse).is_err(), "{s:?}");
         }
     }
 

@@ -1,7 +1,7 @@
 //! 適合性判断 both ways: for a seeker, the published postings that fit
 //! their wishes; for a posting, the office's registered seekers who fit.
-//! Candidates come from the search index (postings) or the office's
-//! seekers; every candidate is judged by `shared::suitability`, so the
+//! Candidates come from the search index and the staff-only (公開範囲 3)
+//! postings, or the office's seekers; every candidate is judged by `shared::suitability`, so the
 //! order and the reasons agree.
 
 use chrono::NaiveDate;
@@ -18,6 +18,41 @@ use crate::search::SearchIndex;
 pub const TOP: usize = 20;
 /// How many postings each index query offers as candidates.
 const CANDIDATES: u8 = 100;
+
+/// The newest published 公開範囲 3 postings (staff only, so never in the
+/// search index) in the seeker's wished prefectures, or anywhere when
+/// they wish none, as further candidates.
+async fn staff_only_candidates(
+    db: &DatabaseConnection,
+    profile: &madoguchi_shared::seeker::SeekerProfile,
+    today: NaiveDate,
+) -> Result<Vec<i32>, DbErr> {
+    use madoguchi_shared::posting::Disclosure;
+    use sea_orm::{QueryOrder, QuerySelect};
+    let mut q = posting::Entity::find()
+        .select_only()
+        .column(posting::Column::Id)
+        .filter(posting::Column::Disclosure.eq(Disclosure::StaffOnly.number()))
+        .filter(posting::Column::Status.eq(PostingStatus::Published.as_str()))
+        .filter(posting::Column::ValidUntil.gte(today));
+    if !profile.wished_prefectures.is_empty() {
+        q = q.filter(
+            posting::Column::PrefectureCode.is_in(
+                profile
+                    .wished_prefectures
+                    .iter()
+                    .map(|p| i16::from(*p))
+                    .collect::<Vec<_>>(),
+            ),
+        );
+    }
+    q.order_by_desc(posting::Column::AcceptedOn)
+        .order_by_desc(posting::Column::Id)
+        .limit(u64::from(CANDIDATES))
+        .into_tuple()
+        .all(db)
+        .await
+}
 
 /// The index queries for a seeker's wishes: one per wished occupation
 /// within the wished places and employment types, and one of the places
@@ -81,6 +116,11 @@ pub async fn postings_for_seeker(
             if !ids.contains(&id) {
                 ids.push(id);
             }
+        }
+    }
+    for id in staff_only_candidates(db, &profile, today).await? {
+        if !ids.contains(&id) {
+            ids.push(id);
         }
     }
     let rows = posting::Entity::find()
