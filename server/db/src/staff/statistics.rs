@@ -13,6 +13,7 @@ use madoguchi_shared::seeker::SeekerKind;
 use madoguchi_shared::staff::{MonthFigures, Statistics, month_bounds};
 use sea_orm::{
     ColumnTrait, Condition, DatabaseConnection, DbErr, EntityTrait, QueryFilter, QuerySelect,
+    QueryTrait,
 };
 
 use crate::entity::{application, office, posting, referral, seeker};
@@ -75,7 +76,25 @@ pub async fn year(
         (None, None) => None,
     };
 
-    let mut pq = posting::Entity::find()
+    // The postings in scope: accepted by the year's end, open after its
+    // start, of the office (prefecture, group) asked for.
+    let mut in_scope_postings = Condition::all()
+        .add(posting::Column::Number.is_not_null())
+        .add(posting::Column::AcceptedOn.lte(end))
+        .add(posting::Column::ValidUntil.gte(start));
+    if let Some(id) = scope.office_id {
+        in_scope_postings = in_scope_postings.add(posting::Column::OfficeId.eq(id));
+    }
+    if let Some(p) = scope.prefecture {
+        in_scope_postings = in_scope_postings.add(posting::Column::PrefectureCode.eq(i16::from(p)));
+    }
+    if let Some(g) = scope.group {
+        in_scope_postings =
+            in_scope_postings.add(posting::Column::OccupationCode.starts_with(g.to_string()));
+    }
+    let narrowed_postings =
+        scope.office_id.is_some() || scope.prefecture.is_some() || scope.group.is_some();
+    let pq = posting::Entity::find()
         .select_only()
         .columns([
             posting::Column::Id,
@@ -88,18 +107,7 @@ pub async fn year(
             posting::Column::ValidUntil,
             posting::Column::UpdatedAt,
         ])
-        .filter(posting::Column::Number.is_not_null())
-        .filter(posting::Column::AcceptedOn.lte(end))
-        .filter(posting::Column::ValidUntil.gte(start));
-    if let Some(id) = scope.office_id {
-        pq = pq.filter(posting::Column::OfficeId.eq(id));
-    }
-    if let Some(p) = scope.prefecture {
-        pq = pq.filter(posting::Column::PrefectureCode.eq(i16::from(p)));
-    }
-    if let Some(g) = scope.group {
-        pq = pq.filter(posting::Column::OccupationCode.starts_with(g.to_string()));
-    }
+        .filter(in_scope_postings.clone());
     let postings: Vec<PostingRow> = pq.into_tuple().all(db).await?;
     let in_scope: HashMap<i32, ()> = postings.iter().map(|p| (p.0, ())).collect();
 
@@ -127,7 +135,20 @@ pub async fn year(
         .expect("midnight")
         .and_utc()
         - chrono::TimeDelta::hours(9);
-    let applications: Vec<ApplicationRow> = application::Entity::find()
+    let mut aq = application::Entity::find();
+    if narrowed_postings {
+        // Only the applications to the postings in scope leave the database.
+        aq = aq.filter(
+            application::Column::PostingId.in_subquery(
+                posting::Entity::find()
+                    .select_only()
+                    .column(posting::Column::Id)
+                    .filter(in_scope_postings)
+                    .into_query(),
+            ),
+        );
+    }
+    let applications: Vec<ApplicationRow> = aq
         .select_only()
         .columns([
             application::Column::PostingId,
