@@ -47,6 +47,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
 #[component]
 pub fn App() -> impl IntoView {
     provide_meta_context();
+    crate::live::provide_live();
     view! {
         <I18nContextProvider>
             <Description />
@@ -82,6 +83,8 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/employer/postings/:id/edit") view=crate::pages::posting_editor::EditPostingPage ssr=SsrMode::Async />
                         <Route path=path!("/employer/postings/:id/preview") view=crate::pages::posting_editor::PreviewPostingPage ssr=SsrMode::Async />
                         <Route path=path!("/employer/postings/:id/requests") view=crate::pages::direct::DirectRequestPage ssr=SsrMode::Async />
+                        <Route path=path!("/messages") view=crate::pages::messages::ThreadsPage ssr=SsrMode::Async />
+                        <Route path=path!("/messages/:id") view=crate::pages::messages::ThreadPage ssr=SsrMode::Async />
                         <Route path=path!("/staff") view=StaffHome ssr=SsrMode::InOrder />
                         <Route path=path!("/staff/seekers") view=crate::pages::staff::StaffSeekersPage ssr=SsrMode::Async />
                         <Route path=path!("/staff/seekers/:id") view=crate::pages::staff::StaffSeekerPage ssr=SsrMode::Async />

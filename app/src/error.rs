@@ -81,6 +81,9 @@ pub enum AppError {
     /// registration).
     #[error("refused: {0:?}")]
     Staff(madoguchi_shared::staff::StaffRefusal),
+    /// A message, a slot proposal or a pick broke a rule of the thread.
+    #[error("refused: {0:?}")]
+    Message(madoguchi_shared::thread::MessageRefusal),
     /// The browser could not reach the server.
     #[error("network error")]
     Network,
@@ -107,6 +110,14 @@ impl AppError {
             AppError::NotFound => 404,
             AppError::Gone | AppError::Expired => 410,
             AppError::TooLarge => 413,
+            AppError::Message(r) => {
+                use madoguchi_shared::thread::MessageRefusal as R;
+                match r {
+                    R::Empty | R::TooLong | R::Malformed | R::BadSlots => 400,
+                    R::TooMany => 429,
+                    _ => 409,
+                }
+            }
             AppError::Network | AppError::Internal => 500,
         }
     }
@@ -218,6 +229,10 @@ pub fn ErrorMessage(
         AppError::SelfApplicationBlocked(block) => view! { <BlockMessage block /> }.into_any(),
         AppError::NotExtendable => t!(i18n, error_not_extendable).into_any(),
         AppError::Staff(refusal) => {
+            use madoguchi_shared::label::Label;
+            (move || refusal.label(crate::domain_lang(i18n))).into_any()
+        }
+        AppError::Message(refusal) => {
             use madoguchi_shared::label::Label;
             (move || refusal.label(crate::domain_lang(i18n))).into_any()
         }

@@ -22,6 +22,7 @@ pub mod api;
 pub mod app;
 pub mod components;
 pub mod error;
+pub mod live;
 pub mod offline;
 pub mod pages;
 #[cfg(feature = "ssr")]

@@ -154,6 +154,63 @@ pub fn clear_draft(user: i32, number: &str) {
     let _ = (user, number);
 }
 
+/// A message being written in the thread of one application, with the
+/// key it will be sent under (the server keeps one message per key).
+/// Stored with the drafts, so logout removes it too.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MessageDraft {
+    pub text: String,
+    pub key: String,
+    pub edited_at: i64,
+}
+
+fn message_name(application: i32) -> String {
+    format!("message-{application}")
+}
+
+/// The device's unsent message of `user` in the thread of `application`.
+pub fn load_message_draft(user: i32, application: i32) -> Option<MessageDraft> {
+    #[cfg(feature = "hydrate")]
+    return device::read(&draft_key(user, &message_name(application)));
+    #[cfg(not(feature = "hydrate"))]
+    {
+        let _ = draft_key(user, &message_name(application));
+        None
+    }
+}
+
+/// Keeps the message being written; false when the storage is full.
+pub fn save_message_draft(user: i32, application: i32, draft: &MessageDraft) -> bool {
+    #[cfg(feature = "hydrate")]
+    return device::write(&draft_key(user, &message_name(application)), draft);
+    #[cfg(not(feature = "hydrate"))]
+    {
+        let _ = (user, application, draft);
+        false
+    }
+}
+
+pub fn clear_message_draft(user: i32, application: i32) {
+    clear_draft(user, &message_name(application));
+}
+
+/// A new sending key: 32 hexadecimal digits drawn on the device.
+pub fn new_key() -> String {
+    #[cfg(feature = "hydrate")]
+    {
+        (0..4)
+            .map(|_| {
+                format!(
+                    "{:08x}",
+                    (js_sys::Math::random() * f64::from(u32::MAX)) as u32
+                )
+            })
+            .collect()
+    }
+    #[cfg(not(feature = "hydrate"))]
+    String::new()
+}
+
 /// How many unsent drafts of `user` this device holds.
 pub fn draft_count(user: i32) -> usize {
     #[cfg(feature = "hydrate")]

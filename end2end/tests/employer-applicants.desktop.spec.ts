@@ -1,8 +1,61 @@
 import { expect, test } from "@playwright/test";
 import { address, gotoHydrated, registerSeeker } from "./helpers";
 
-// Both tests change the demo employer's applicants: one after the other.
+// These tests change the demo employer's applicants: one after the other.
 test.describe.configure({ mode: "serial" });
+
+/** `YYYY-MM-DD HH:MM`, `days` from now, on Japan's calendar. */
+function inJapan(days: number, hm: string): string {
+  return new Date(Date.now() + 9 * 3600e3 + days * 86400e3).toISOString().slice(0, 10) + " " + hm;
+}
+
+test("the employer proposes interview times; the seeker's unread count rises and the pick reaches the employer, without a reload", async ({ page, browser }) => {
+  // The demo seeker on a phone: the header shows the live unread count.
+  const phone = await browser.newContext({ viewport: { width: 390, height: 844 } });
+  const seeker = await phone.newPage();
+  await logIn(seeker, "seeker@example.jp", /\/mypage$/);
+  const seekerLink = seeker.locator("header").getByRole("link", { name: /^メッセージ/ });
+  await expect(seekerLink).toBeVisible();
+  const badge = seeker.getByTestId("unread-count");
+  const before = (await badge.count()) ? Number(await badge.textContent()) : 0;
+
+  // The demo employer on a desktop opens the applicant's thread.
+  await logIn(page, "employer@example.jp", /\/employer$/);
+  await page.getByRole("link", { name: "応募者管理" }).click();
+  await page.getByTestId("applicants").getByRole("link", { name: "山田 花子" }).click();
+  await page.getByRole("main").getByRole("link", { name: "メッセージ" }).click();
+  await expect(page).toHaveURL(/\/messages\/\d+$/);
+  await expect(page.locator("html")).toHaveAttribute("data-hydrated", "true");
+  const first = inJapan(3, "10:00");
+  const second = inJapan(4, "14:30");
+  const composer = page.getByTestId("composer");
+  // A time in the past is refused with the rule.
+  await composer.getByLabel("メッセージ", { exact: true }).fill("面接の候補日です。ご都合の良い日時をお選びください。");
+  await composer.getByLabel(/面接日時の候補/).fill("2020-01-01 10:00");
+  await composer.getByRole("button", { name: "送信する" }).click();
+  await expect(page.getByRole("alert")).toContainText("面接日時は1〜5件");
+  await composer.getByLabel(/面接日時の候補/).fill(`${first}\n${second}`);
+  await composer.getByRole("button", { name: "送信する" }).click();
+  await expect(page.getByTestId("messages").getByTestId("slots").last()).toContainText(second);
+
+  // Without a reload, the seeker's count goes up by one.
+  await expect(badge).toHaveText(String(before + 1), { timeout: 15_000 });
+  await seekerLink.click();
+  await expect(seeker).toHaveURL(/\/messages$/);
+  await seeker.getByTestId("threads").getByRole("link", { name: /社会福祉法人あおば会/ }).click();
+  await expect(seeker).toHaveURL(/\/messages\/\d+$/);
+  await expect(seeker.locator("html")).toHaveAttribute("data-hydrated", "true");
+  const offer = seeker.getByTestId("slots").last();
+  await offer.locator("li", { hasText: first }).getByRole("button", { name: "この日時にする" }).click();
+  await expect(seeker.getByTestId("interview-at")).toContainText(first);
+  // A second pick is no longer offered.
+  await expect(seeker.getByRole("button", { name: "この日時にする" })).toHaveCount(0);
+  await phone.close();
+
+  // The employer's open thread shows the pick, without a reload.
+  await expect(page.getByTestId("interview-at")).toContainText(first, { timeout: 15_000 });
+  await expect(page.getByTestId("messages")).toContainText(`面接日時は ${first} でお願いします。`);
+});
 
 // The demo employer's applicants, on a desktop. It changes the demo
 // records (a result is sent), so it runs in the desktop project only.

@@ -63,6 +63,7 @@ pub fn router(state: AppState, secure_cookies: bool) -> Router {
             get(madoguchi_app::api::send::download_document),
         )
         .route("/images/{id}", get(madoguchi_app::api::images::serve_image))
+        .route("/events", get(madoguchi_app::api::messages::events))
         .route(
             "/staff/statistics.csv",
             get(madoguchi_app::api::staff::statistics_csv),

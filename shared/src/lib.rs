@@ -25,6 +25,7 @@ pub mod search;
 pub mod seeker;
 pub mod staff;
 pub mod suitability;
+pub mod thread;
 pub mod tokenizer;
 pub mod transition;
 

@@ -10,6 +10,7 @@ pub mod est_users;
 pub mod favourites;
 #[cfg(feature = "ssr")]
 pub mod images;
+pub mod messages;
 pub mod notices;
 pub mod own_postings;
 pub mod postings;

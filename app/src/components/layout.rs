@@ -20,11 +20,37 @@ pub fn SiteHeader() -> impl IntoView {
                     <li><A href="/">{t!(i18n, nav_home)}</A></li>
                     <li><A href="/jobs">{t!(i18n, nav_jobs)}</A></li>
                     <li><A href="/mypage">{t!(i18n, nav_mypage)}</A></li>
+                    <MessagesLink />
                     <li><A href="/login">{t!(i18n, nav_login)}</A></li>
                 </ul>
             </nav>
             <LanguageSwitch />
         </header>
+    }
+}
+
+/// The link to the user's threads with the live unread count, shown once
+/// the count says the user has threads (a seeker or an employer).
+#[component]
+fn MessagesLink() -> impl IntoView {
+    let i18n = use_i18n();
+    let live = crate::live::use_live();
+    crate::live::follow(live);
+    move || {
+        live.has_threads().then(|| {
+            let unread = live.get().messages;
+            view! {
+                <li>
+                    <A href="/messages">
+                        {t!(i18n, nav_messages)}
+                        {(unread > 0).then(|| view! {
+                            " "<span class="badge unread-badge" data-testid="unread-count"
+                                aria-label=move || t_string!(i18n, messages_unread_label).replace("{count}", &unread.to_string())>{unread}</span>
+                        })}
+                    </A>
+                </li>
+            }
+        })
     }
 }
 

@@ -73,7 +73,10 @@ fn AccountDetails(user: madoguchi_shared::account::CurrentUser) -> impl IntoView
         <ActionForm action=logout>
             // What this device keeps of the seeker (drafts, waiting
             // applications, pages kept offline) leaves with them.
-            <button type="submit" class="secondary" on:click=move |_| crate::offline::forget_user(user_id)>{t!(i18n, nav_logout)}</button>
+            <button type="submit" class="secondary" on:click=move |_| {
+                crate::offline::forget_user(user_id);
+                crate::live::stop();
+            }>{t!(i18n, nav_logout)}</button>
         </ActionForm>
         {(role == Role::Admin).then(|| view! { <crate::pages::admin::StaffAccounts /> })}
         {(role == Role::Employer).then(|| view! {

@@ -195,6 +195,7 @@ pub fn ApplicantPage() -> impl IntoView {
                                 <div><dt>{t!(i18n, apps_status)}</dt><dd data-testid="applicant-status"><strong>{move || status.label(lang())}</strong></dd></div>
                                 <div><dt>{t!(i18n, apps_applied_on)}</dt><dd>{a.applied_on.clone()}</dd></div>
                             </dl>
+                            <p><A href=format!("/messages/{id}") attr:class="button secondary">{t!(i18n, messages_open)}</A></p>
                             <section class="shared-profile" data-testid="shared-profile">
                                 <h2>{t!(i18n, applicant_profile)}</h2>
                                 {match a.shared_profile.clone() {

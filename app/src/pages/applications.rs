@@ -108,6 +108,7 @@ pub fn ApplicationPage() -> impl IntoView {
                                 <div><dt>{t!(i18n, apps_applied_on)}</dt><dd>{a.applied_on.clone()}</dd></div>
                             </dl>
                             <SentContent motivation=a.motivation.clone() documents=a.documents.clone() />
+                            <p><A href=format!("/messages/{id}") attr:class="button secondary">{t!(i18n, messages_open)}</A></p>
                             {a.has_letter.then(|| view! {
                                 <p><A href=format!("/mypage/applications/{id}/letter") attr:class="button secondary">{t!(i18n, app_letter)}</A></p>
                             })}

@@ -13,6 +13,7 @@ pub mod favourites;
 pub mod home;
 pub mod jobs;
 pub mod login;
+pub mod messages;
 pub mod not_found;
 pub mod notices;
 pub mod own_postings;
@@ -24,6 +25,17 @@ pub mod register;
 pub mod review;
 pub mod saved_searches;
 pub mod staff;
+
+/// An RFC 3339 instant as Japan's clock shows it: `2026-12-02 09:30`.
+pub fn local_time(rfc3339: &str) -> String {
+    chrono::DateTime::parse_from_rfc3339(rfc3339)
+        .map(|t| {
+            (t.with_timezone(&chrono::Utc) + chrono::TimeDelta::hours(9))
+                .format("%Y-%m-%d %H:%M")
+                .to_string()
+        })
+        .unwrap_or_default()
+}
 
 /// The `:id` of the current route as a number (0, which names nothing,
 /// when it is not one).

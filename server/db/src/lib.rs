@@ -28,6 +28,7 @@ pub mod search;
 pub mod seed;
 pub mod session_store;
 pub mod staff;
+pub mod thread;
 
 use sea_orm::{ConnectOptions, ConnectionTrait, Database, DatabaseConnection, DbBackend};
 use sea_orm_migration::MigratorTrait;

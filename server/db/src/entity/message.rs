@@ -13,6 +13,14 @@ pub struct Model {
     pub author_user_id: i32,
     pub body: String,
     pub read_at: Option<DateTimeUtc>,
+    /// Interview times proposed with the message: a JSON list of
+    /// `YYYY-MM-DD HH:MM` (Japan time).
+    #[sea_orm(column_type = "Text", nullable)]
+    pub slots: Option<String>,
+    /// The proposed time the seeker picked.
+    pub picked: Option<String>,
+    /// The sending device's key (unique per author): a retry is one message.
+    pub client_key: Option<String>,
     pub created_at: DateTimeUtc,
 }
 
