@@ -93,6 +93,7 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/staff/establishments/:id") view=crate::pages::staff::StaffEstablishmentPage ssr=SsrMode::Async />
                         <Route path=path!("/staff/follow-up") view=crate::pages::staff::FollowUpPage ssr=SsrMode::Async />
                         <Route path=path!("/staff/statistics") view=crate::pages::staff::StatisticsPage ssr=SsrMode::Async />
+                        <Route path=path!("/staff/notices") view=crate::pages::notices::StaffNoticesPage ssr=SsrMode::Async />
                         <Route path=path!("/staff/postings/:id/preview") view=crate::pages::posting_editor::StaffPreviewPage ssr=SsrMode::Async />
                         <Route path=path!("/admin") view=AdminHome ssr=SsrMode::InOrder />
                     </Routes>

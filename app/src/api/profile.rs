@@ -108,7 +108,7 @@ pub async fn attention() -> Result<AttentionItems, AppError> {
     let a = madoguchi_db::profile::attention(&db, user.id, today)
         .await
         .map_err(crate::state::internal)?;
-    let unread = madoguchi_db::notice::for_seeker(&db, user.id)
+    let unread = madoguchi_db::notice::for_user(&db, user.id)
         .await
         .map_err(crate::state::internal)?
         .iter()

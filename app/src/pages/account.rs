@@ -87,6 +87,7 @@ fn AccountDetails(user: madoguchi_shared::account::CurrentUser) -> impl IntoView
                 <leptos_router::components::A href="/employer/users" attr:class="button secondary">{t!(i18n, users_title)}</leptos_router::components::A>
             </p>
         })}
+        {(role == Role::Employer).then(|| view! { <crate::pages::notices::MyNotices /> })}
         {(role == Role::Staff).then(|| view! {
             <crate::pages::staff::StaffNav />
             <crate::pages::review::ReviewQueue />

@@ -41,7 +41,8 @@ pub fn StaffNav() -> impl IntoView {
             <A href="/staff">{t!(i18n, staff_home)}</A>" "
             <A href=link("/staff/seekers")>{t!(i18n, staff_seekers)}</A>" "
             <A href=link("/staff/follow-up")>{t!(i18n, staff_follow_up)}</A>" "
-            <A href=link("/staff/statistics")>{t!(i18n, staff_statistics)}</A>
+            <A href=link("/staff/statistics")>{t!(i18n, staff_statistics)}</A>" "
+            <A href="/staff/notices">{t!(i18n, staff_notices_title)}</A>
             <Suspense>
                 {move || Suspend::new(async move {
                     // Admins work for any office: the one picked here is
@@ -307,7 +308,10 @@ pub fn StaffSeekerPage() -> impl IntoView {
                                     <dt>{t!(i18n, profile_occupations)}</dt><dd>{wishes}</dd>
                                     <dt>{t!(i18n, profile_hours)}</dt><dd>{l.profile.wished_hours.clone().unwrap_or_default()}</dd>
                                 </dl>
-                                <p><A href=with_office(format!("/staff/seekers/{sid}/profile"), office())>{t!(i18n, staff_profile_edit)}</A></p>
+                                <p>
+                                    <A href=with_office(format!("/staff/seekers/{sid}/profile"), office())>{t!(i18n, staff_profile_edit)}</A>" · "
+                                    <A href=format!("/staff/notices?seeker={sid}")>{t!(i18n, staff_notice_to_seeker)}</A>
+                                </p>
                                 <div class="review-actions">
                                     <ActionForm action=registration attr:class="inline-form">
                                         <input type="hidden" name="office" value=office />
