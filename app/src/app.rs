@@ -83,6 +83,7 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/employer/postings/:id/edit") view=crate::pages::posting_editor::EditPostingPage ssr=SsrMode::Async />
                         <Route path=path!("/employer/postings/:id/preview") view=crate::pages::posting_editor::PreviewPostingPage ssr=SsrMode::Async />
                         <Route path=path!("/employer/postings/:id/requests") view=crate::pages::direct::DirectRequestPage ssr=SsrMode::Async />
+                        <Route path=path!("/account/email") view=crate::pages::email::EmailPreferencesPage ssr=SsrMode::Async />
                         <Route path=path!("/messages") view=crate::pages::messages::ThreadsPage ssr=SsrMode::Async />
                         <Route path=path!("/messages/:id") view=crate::pages::messages::ThreadPage ssr=SsrMode::Async />
                         <Route path=path!("/staff") view=StaffHome ssr=SsrMode::InOrder />

@@ -4,6 +4,7 @@
 //! tests build the same router on a temporary database.
 
 pub mod bench;
+pub mod mail;
 pub mod router;
 pub mod settings;
 

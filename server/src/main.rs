@@ -122,6 +122,20 @@ async fn main() -> anyhow::Result<()> {
                 .context("bringing the search index up to date")?;
             tokio::spawn(keep_index_in_step(index.clone(), db.clone()));
             tokio::spawn(expire_recommendations(db.clone()));
+            let transport = madoguchi_server::mail::Transport::new(
+                settings.smtp_url.as_deref(),
+                &settings.data_dir,
+            )?;
+            if matches!(transport, madoguchi_server::mail::Transport::Files(_)) {
+                tracing::info!("no SMTP_URL: e-mails are written under mail/ in the data folder");
+            }
+            let mailer = madoguchi_server::mail::Mailer::new(
+                db.clone(),
+                transport,
+                &settings.public_url,
+                &settings.mail_from,
+            )?;
+            tokio::spawn(mailer.run());
             serve(settings, db, index).await?;
         }
     }

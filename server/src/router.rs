@@ -64,6 +64,7 @@ pub fn router(state: AppState, secure_cookies: bool) -> Router {
         )
         .route("/images/{id}", get(madoguchi_app::api::images::serve_image))
         .route("/events", get(madoguchi_app::api::messages::events))
+        .route("/unsubscribe/{token}", get(unsubscribe))
         .route(
             "/staff/statistics.csv",
             get(madoguchi_app::api::staff::statistics_csv),
@@ -85,6 +86,69 @@ pub fn router(state: AppState, secure_cookies: bool) -> Router {
         .layer(auth)
         .layer(CompressionLayer::new())
         .with_state(state)
+}
+
+/// `GET /unsubscribe/{token}`: the one-click link of an e-mail turns its
+/// kind of e-mail off, without a login, once; the page says so in the
+/// user's language. A used or unknown link answers 410.
+async fn unsubscribe(
+    State(state): State<AppState>,
+    axum::extract::Path(token): axum::extract::Path<String>,
+) -> axum::response::Response {
+    use madoguchi_shared::label::{Label, Lang};
+    let page = |status: StatusCode, lang: &str, title: &str, text: &str| {
+        (
+            status,
+            [(http::header::CONTENT_TYPE, "text/html; charset=utf-8")],
+            format!(
+                "<!DOCTYPE html><html lang=\"{lang}\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>{title}</title></head><body><main><h1>{title}</h1><p>{text}</p><p><a href=\"/\">窓口 / Madoguchi</a></p></main></body></html>"
+            ),
+        )
+            .into_response()
+    };
+    if token.len() != 64 || !token.bytes().all(|b| b.is_ascii_hexdigit()) {
+        return page(
+            StatusCode::GONE,
+            "ja",
+            "リンクが無効です / Invalid link",
+            "このリンクは使えません。/ This link cannot be used.",
+        );
+    }
+    match madoguchi_db::jobs::unsubscribe(&state.db, &token, chrono::Utc::now()).await {
+        Ok(Some((topic, Lang::Ja))) => page(
+            StatusCode::OK,
+            "ja",
+            "配信を停止しました",
+            &format!(
+                "「{}」のメールを今後お送りしません。マイページの設定からいつでも元に戻せます。",
+                topic.label(Lang::Ja)
+            ),
+        ),
+        Ok(Some((topic, Lang::En))) => page(
+            StatusCode::OK,
+            "en",
+            "You are unsubscribed",
+            &format!(
+                "We will not send e-mails about \"{}\" any more. You can turn them on again in your MyPage settings.",
+                topic.label(Lang::En)
+            ),
+        ),
+        Ok(None) => page(
+            StatusCode::GONE,
+            "ja",
+            "このリンクは使用済みです / This link was used",
+            "このリンクはすでに使われたか、無効です。/ This link has been used already or is not valid.",
+        ),
+        Err(e) => {
+            tracing::error!(error = %e, "unsubscribe failed");
+            page(
+                StatusCode::SERVICE_UNAVAILABLE,
+                "ja",
+                "エラー / Error",
+                "しばらくしてからもう一度お試しください。/ Please try again later.",
+            )
+        }
+    }
 }
 
 /// 200 while the database answers, 503 otherwise.

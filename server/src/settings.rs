@@ -143,6 +143,27 @@ pub struct Settings {
         global = true
     )]
     pub referral_deadline_days: u64,
+    /// Where e-mail goes (`smtp://host:25`, `smtps://user:pass@host`,
+    /// `smtp://host:587?tls=required`). Without it, every e-mail is
+    /// written as an `.eml` file under `mail/` in the data folder.
+    #[arg(long, env = "SMTP_URL", global = true)]
+    pub smtp_url: Option<String>,
+    /// The site's address as users reach it, for the links in e-mails.
+    #[arg(
+        long,
+        env = "MADOGUCHI_PUBLIC_URL",
+        default_value = "http://127.0.0.1:3000",
+        global = true
+    )]
+    pub public_url: String,
+    /// The sender of e-mails.
+    #[arg(
+        long,
+        env = "MADOGUCHI_MAIL_FROM",
+        default_value = "窓口 <no-reply@madoguchi.jp>",
+        global = true
+    )]
+    pub mail_from: String,
 }
 
 /// The bundle name when the site has not been built with hashed names.

@@ -15,6 +15,7 @@ pub mod establishment;
 pub mod keyword;
 pub mod label;
 pub mod lint;
+pub mod mail;
 pub mod message;
 pub mod minimum_wage;
 pub mod office;

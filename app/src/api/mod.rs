@@ -5,6 +5,7 @@ pub mod admin;
 pub mod applications;
 pub mod direct;
 pub mod drafts;
+pub mod email;
 pub mod employer;
 pub mod est_users;
 pub mod favourites;

@@ -102,6 +102,9 @@ fn AccountDetails(user: madoguchi_shared::account::CurrentUser) -> impl IntoView
             <crate::pages::saved_searches::MySavedSearches />
             <crate::pages::favourites::MyFavourites />
         })}
+        {matches!(role, Role::Seeker | Role::Employer).then(|| view! {
+            <p><leptos_router::components::A href="/account/email" attr:class="button secondary">{t!(i18n, email_title)}</leptos_router::components::A></p>
+        })}
         <section class="form-page">
             <h2>{t!(i18n, account_change_password)}</h2>
             <ActionForm action=change attr:class="stack-form">

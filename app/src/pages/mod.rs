@@ -7,6 +7,7 @@ pub mod applications;
 pub mod apply;
 pub mod attention;
 pub mod direct;
+pub mod email;
 pub mod est_users;
 pub mod establishment;
 pub mod favourites;

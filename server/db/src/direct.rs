@@ -189,6 +189,16 @@ pub async fn send(
         row.last_insert_id.into(),
     )
     .await?;
+    if let Some(s) = seeker::Entity::find_by_id(seeker_id).one(&txn).await? {
+        crate::jobs::enqueue(
+            &txn,
+            s.user_id,
+            &format!("direct-{}", row.last_insert_id),
+            &madoguchi_shared::mail::MailEvent::DirectRequest,
+            Utc::now(),
+        )
+        .await?;
+    }
     txn.commit().await?;
     Ok(Ok(()))
 }

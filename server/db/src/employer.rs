@@ -291,6 +291,20 @@ pub(crate) async fn move_application(
             .filter(referral_letter::Column::ApplicationId.eq(id))
             .exec(&txn)
             .await?;
+        // The seeker hears of it by e-mail (a link, never the result).
+        if let Some(s) = crate::entity::seeker::Entity::find_by_id(app.seeker_id)
+            .one(&txn)
+            .await?
+        {
+            crate::jobs::enqueue(
+                &txn,
+                s.user_id,
+                &format!("result-{id}"),
+                &madoguchi_shared::mail::MailEvent::SelectionResult { application_id: id },
+                Utc::now(),
+            )
+            .await?;
+        }
     }
     crate::audit::record(
         &txn,

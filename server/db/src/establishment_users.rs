@@ -7,13 +7,11 @@ use chrono::{DateTime, Duration, Utc};
 use madoguchi_shared::account::Role;
 use madoguchi_shared::establishment::MAX_ESTABLISHMENT_USERS;
 use madoguchi_shared::message::AuditAction;
-use rand::TryRngCore;
 use sea_orm::sea_query::Expr;
 use sea_orm::{
     ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseConnection, DbErr, EntityTrait,
     PaginatorTrait, QueryFilter, QueryOrder,
 };
-use sha2::{Digest, Sha256};
 
 use crate::account::{AccountError, NewAccount};
 use crate::entity::{establishment_invite, user_account};
@@ -51,10 +49,7 @@ pub enum Refused {
 }
 
 fn hash(token: &str) -> String {
-    Sha256::digest(token.as_bytes())
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect()
+    crate::token_hash(token)
 }
 
 async fn active_users(db: &impl ConnectionTrait, establishment_id: i32) -> Result<u64, DbErr> {
@@ -135,11 +130,7 @@ pub async fn invite(
     if taken >= MAX_ESTABLISHMENT_USERS as u64 {
         return Ok(Err(Refused::TooMany));
     }
-    let mut bytes = [0u8; 32];
-    rand::rngs::OsRng
-        .try_fill_bytes(&mut bytes)
-        .map_err(|e| DbErr::Custom(format!("no randomness: {e}")))?;
-    let token: String = bytes.iter().map(|b| format!("{b:02x}")).collect();
+    let token = crate::new_token()?;
     let row = establishment_invite::Entity::insert(establishment_invite::ActiveModel {
         establishment_id: Set(establishment_id),
         token_hash: Set(hash(&token)),

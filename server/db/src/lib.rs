@@ -16,6 +16,7 @@ pub mod entity;
 pub mod establishment_images;
 pub mod establishment_users;
 pub mod favourite;
+pub mod jobs;
 pub mod migration;
 pub mod notice;
 pub mod own_establishment;
@@ -79,4 +80,23 @@ pub async fn migrate(db: &DatabaseConnection) -> Result<(), DbErr> {
 /// Whether the database answers a trivial query.
 pub async fn ping(db: &DatabaseConnection) -> bool {
     db.ping().await.is_ok()
+}
+
+/// The SHA-256 of a secret token, hexadecimal: what is stored of it.
+pub(crate) fn token_hash(token: &str) -> String {
+    use sha2::{Digest, Sha256};
+    Sha256::digest(token.as_bytes())
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
+/// 32 random bytes from the system, hexadecimal: a secret for a link.
+pub(crate) fn new_token() -> Result<String, DbErr> {
+    use rand::TryRngCore;
+    let mut bytes = [0u8; 32];
+    rand::rngs::OsRng
+        .try_fill_bytes(&mut bytes)
+        .map_err(|e| DbErr::Custom(format!("no randomness: {e}")))?;
+    Ok(bytes.iter().map(|b| format!("{b:02x}")).collect())
 }

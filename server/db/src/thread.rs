@@ -386,7 +386,7 @@ async fn insert(
 ) -> Result<i64, DbErr> {
     let slots = (!out.slots.is_empty())
         .then(|| serde_json::to_string(&out.slots).expect("strings serialise"));
-    Ok(message::Entity::insert(message::ActiveModel {
+    let id = message::Entity::insert(message::ActiveModel {
         application_id: Set(p.app.id),
         author: Set(p.me.as_str().to_owned()),
         author_user_id: Set(user_id),
@@ -400,7 +400,32 @@ async fn insert(
     })
     .exec(db)
     .await?
-    .last_insert_id)
+    .last_insert_id;
+    // The other side hears of it by e-mail: a link, never the text.
+    let recipients: Vec<i32> = match p.me {
+        MessageAuthor::Seeker => crate::entity::user_account::Entity::find()
+            .filter(crate::entity::user_account::Column::EstablishmentId.eq(p.establishment.id))
+            .filter(crate::entity::user_account::Column::DisabledAt.is_null())
+            .all(db)
+            .await?
+            .into_iter()
+            .map(|u| u.id)
+            .collect(),
+        MessageAuthor::Establishment => vec![p.seeker.user_id],
+    };
+    for to in recipients {
+        crate::jobs::enqueue(
+            db,
+            to,
+            &format!("message-{id}-to-{to}"),
+            &madoguchi_shared::mail::MailEvent::NewMessage {
+                application_id: p.app.id,
+            },
+            now,
+        )
+        .await?;
+    }
+    Ok(id)
 }
 
 /// The seeker picks `slot` of the proposal in message `message_id`: the

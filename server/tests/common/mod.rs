@@ -153,6 +153,9 @@ pub async fn app_with_site_root(backend: Backend, site_root: &Path) -> TestApp {
         site_root: site_root.to_path_buf(),
         result_overdue_days: madoguchi_shared::application::RESULT_OVERDUE_DAYS,
         referral_deadline_days: madoguchi_shared::staff::REFERRAL_DEADLINE_DAYS,
+        smtp_url: None,
+        public_url: "http://127.0.0.1:3000".to_owned(),
+        mail_from: "窓口 <no-reply@madoguchi.jp>".to_owned(),
     };
     let index_dir = tempfile::tempdir().expect("index folder");
     let search = std::sync::Arc::new(

@@ -13,6 +13,7 @@ mod m20261126_000007_establishment_images;
 mod m20261201_000008_staff_console;
 mod m20261202_000009_staff_only_postings;
 mod m20261202_000010_message_threads;
+mod m20261202_000011_email_jobs;
 
 pub struct Migrator;
 
@@ -30,6 +31,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261201_000008_staff_console::Migration),
             Box::new(m20261202_000009_staff_only_postings::Migration),
             Box::new(m20261202_000010_message_threads::Migration),
+            Box::new(m20261202_000011_email_jobs::Migration),
         ]
     }
 }

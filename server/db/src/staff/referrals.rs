@@ -144,6 +144,16 @@ pub async fn recommend(
         id.into(),
     )
     .await?;
+    crate::jobs::enqueue(
+        &txn,
+        s.user_id,
+        &format!("recommendation-{id}"),
+        &madoguchi_shared::mail::MailEvent::Recommendation {
+            deadline: (today + chrono::Days::new(r.deadline_days)).to_string(),
+        },
+        now,
+    )
+    .await?;
     txn.commit().await?;
     Ok(Ok(id))
 }

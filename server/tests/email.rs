@@ -1,0 +1,431 @@
+//! E-mail through the jobs table, on SQLite and PostgreSQL, against an
+//! SMTP server this test starts on 127.0.0.1: the recipient, language and
+//! subject are right and no message text, motivation or name is in the
+//! mail; nothing is lost when a server dies before sending, and a death
+//! between sending and recording gives at most one duplicate with the
+//! same Message-ID; two servers send each e-mail once; preferences and
+//! the one-click unsubscribe link (once) turn e-mails off; without
+//! SMTP_URL e-mails are written as `.eml` files.
+
+mod common;
+
+use std::sync::{Arc, Mutex};
+
+use chrono::{TimeDelta, Utc};
+use common::calls::*;
+use common::{TestApp, app, backends};
+use http::StatusCode;
+use madoguchi_db::entity::{job, user_account};
+use madoguchi_server::mail::{Mailer, Transport};
+use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter};
+use tokio::io::{AsyncBufReadExt, AsyncWriteExt, BufReader};
+
+/// One e-mail as the SMTP server received it.
+#[derive(Debug, Clone)]
+struct Received {
+    to: Vec<String>,
+    data: String,
+}
+
+impl Received {
+    /// A header's value, its folded lines joined.
+    fn header(&self, name: &str) -> Option<String> {
+        let prefix = format!("{}:", name.to_ascii_lowercase());
+        let mut lines = self.data.split("\r\n");
+        let first = lines.find(|l| l.to_ascii_lowercase().starts_with(&prefix))?;
+        let mut value = first[prefix.len()..].trim().to_owned();
+        for more in lines.take_while(|l| l.starts_with([' ', '\t'])) {
+            value.push(' ');
+            value.push_str(more.trim());
+        }
+        Some(value)
+    }
+
+    /// The subject, decoded from its RFC 2047 words.
+    fn subject(&self) -> String {
+        let raw = self.header("Subject").unwrap_or_default();
+        let mut bytes = Vec::new();
+        // Space between two encoded words is dropped, kept otherwise.
+        let mut last_encoded = None;
+        for w in raw.split_whitespace() {
+            let encoded = w
+                .strip_prefix("=?utf-8?b?")
+                .or_else(|| w.strip_prefix("=?UTF-8?B?"))
+                .and_then(|w| w.strip_suffix("?="));
+            if last_encoded.is_some() && !(last_encoded == Some(true) && encoded.is_some()) {
+                bytes.push(b' ');
+            }
+            match encoded {
+                Some(e) => bytes.extend(decode_base64(e)),
+                None => bytes.extend(w.as_bytes()),
+            }
+            last_encoded = Some(encoded.is_some());
+        }
+        String::from_utf8_lossy(&bytes).into_owned()
+    }
+
+    /// The text part, decoded when it is base64 or quoted-printable.
+    fn text(&self) -> String {
+        let body = self.data.split("\r\n\r\n").nth(1).unwrap_or_default();
+        if self
+            .data
+            .to_ascii_lowercase()
+            .contains("content-transfer-encoding: base64")
+        {
+            String::from_utf8_lossy(&decode_base64(&body.replace("\r\n", ""))).into_owned()
+        } else {
+            body.replace("=\r\n", "")
+        }
+    }
+}
+
+fn decode_base64(s: &str) -> Vec<u8> {
+    const ALPHABET: &[u8] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    let mut bits = 0u32;
+    let mut n = 0;
+    let mut out = Vec::new();
+    for c in s.bytes().filter(|c| *c != b'=') {
+        let Some(v) = ALPHABET.iter().position(|a| *a == c) else {
+            continue;
+        };
+        bits = (bits << 6) | v as u32;
+        n += 6;
+        if n >= 8 {
+            n -= 8;
+            out.push((bits >> n) as u8);
+            bits &= (1 << n) - 1;
+        }
+    }
+    out
+}
+
+/// A minimal SMTP server on 127.0.0.1 that keeps what it receives.
+async fn smtp_server() -> (String, Arc<Mutex<Vec<Received>>>) {
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let port = listener.local_addr().unwrap().port();
+    let inbox: Arc<Mutex<Vec<Received>>> = Default::default();
+    let kept = inbox.clone();
+    tokio::spawn(async move {
+        loop {
+            let Ok((socket, _)) = listener.accept().await else {
+                return;
+            };
+            let kept = kept.clone();
+            tokio::spawn(async move {
+                let (read, mut write) = socket.into_split();
+                let mut lines = BufReader::new(read);
+                let _ = write.write_all(b"220 test ESMTP\r\n").await;
+                let mut to = Vec::new();
+                loop {
+                    let mut line = String::new();
+                    if lines.read_line(&mut line).await.unwrap_or(0) == 0 {
+                        return;
+                    }
+                    let upper = line.to_ascii_uppercase();
+                    let reply: &[u8] = if upper.starts_with("EHLO") || upper.starts_with("HELO") {
+                        b"250-test\r\n250 8BITMIME\r\n"
+                    } else if upper.starts_with("RCPT TO:") {
+                        to.push(line[8..].trim().trim_matches(['<', '>']).to_owned());
+                        b"250 ok\r\n"
+                    } else if upper.starts_with("DATA") {
+                        let _ = write.write_all(b"354 go on\r\n").await;
+                        let mut data = String::new();
+                        loop {
+                            let mut l = String::new();
+                            if lines.read_line(&mut l).await.unwrap_or(0) == 0 {
+                                return;
+                            }
+                            if l == ".\r\n" {
+                                break;
+                            }
+                            data.push_str(&l);
+                        }
+                        kept.lock().unwrap().push(Received {
+                            to: std::mem::take(&mut to),
+                            data,
+                        });
+                        b"250 queued\r\n"
+                    } else if upper.starts_with("QUIT") {
+                        let _ = write.write_all(b"221 bye\r\n").await;
+                        return;
+                    } else {
+                        b"250 ok\r\n"
+                    };
+                    let _ = write.write_all(reply).await;
+                }
+            });
+        }
+    });
+    (format!("smtp://127.0.0.1:{port}"), inbox)
+}
+
+fn mailer(app: &TestApp, url: &str) -> Mailer {
+    Mailer::new(
+        app.db.clone(),
+        Transport::new(Some(url), std::path::Path::new("unused")).unwrap(),
+        "http://127.0.0.1:3000",
+        "窓口 <no-reply@madoguchi.jp>",
+    )
+    .unwrap()
+}
+
+async fn user_id(app: &TestApp, email: &str) -> i32 {
+    user_account::Entity::find()
+        .filter(user_account::Column::Email.eq(email))
+        .one(&app.db)
+        .await
+        .unwrap()
+        .unwrap()
+        .id
+}
+
+/// The demo seeker writes to the demo employer: one e-mail job for each
+/// of the establishment's users.
+async fn seeker_writes(app: &TestApp, text: &str) {
+    let seeker = session_of(app, "seeker@example.jp").await;
+    let (_, threads) = call(app, "/api/messages/threads", "", Some(&seeker)).await;
+    let threads: serde_json::Value = serde_json::from_str(&threads).unwrap();
+    let id = threads[0]["application_id"].as_i64().unwrap();
+    let (res, body) = call(
+        app,
+        "/api/messages/send",
+        &form(&[("application", &id.to_string()), ("body", text)]),
+        Some(&seeker),
+    )
+    .await;
+    assert_eq!(res.status(), StatusCode::OK, "{body}");
+}
+
+async fn pending(app: &TestApp) -> u64 {
+    job::Entity::find()
+        .filter(job::Column::Status.eq("pending"))
+        .count(&app.db)
+        .await
+        .unwrap()
+}
+
+async fn ready(backend: common::Backend) -> TestApp {
+    let app = app(backend).await;
+    madoguchi_db::demo::seed_demo_accounts(&app.db)
+        .await
+        .unwrap();
+    app
+}
+
+#[tokio::test]
+async fn an_email_reaches_its_recipient_in_their_language_without_personal_data() {
+    for backend in backends() {
+        let app = ready(backend).await;
+        let (url, inbox) = smtp_server().await;
+        let sender = mailer(&app, &url);
+        seeker_writes(&app, "来週の火曜日でお願いします（私信）").await;
+        assert_eq!(pending(&app).await, 1);
+        assert!(sender.run_once(Utc::now()).await.unwrap());
+        assert!(!sender.run_once(Utc::now()).await.unwrap());
+        let mail = inbox.lock().unwrap().clone();
+        assert_eq!(mail.len(), 1);
+        assert_eq!(mail[0].to, vec!["employer@example.jp".to_owned()]);
+        assert_eq!(mail[0].subject(), "【窓口】新しいメッセージが届きました");
+        let text = mail[0].text();
+        assert!(text.contains("http://127.0.0.1:3000/messages/"), "{text}");
+        assert!(
+            text.contains("http://127.0.0.1:3000/unsubscribe/"),
+            "{text}"
+        );
+        for private in ["私信", "火曜日", "山田", "花子", "初任者研修"] {
+            assert!(
+                !mail[0].data.contains(private) && !text.contains(private),
+                "{private} in {text}"
+            );
+        }
+        assert_eq!(pending(&app).await, 0);
+
+        // In English once the employer chooses English.
+        let employer = session_of(&app, "employer@example.jp").await;
+        let (res, body) = call(
+            &app,
+            "/api/email/preferences/save",
+            &form(&[
+                ("lang", "en"),
+                ("messages", "on"),
+                ("results", "on"),
+                ("alerts", "weekly"),
+            ]),
+            Some(&employer),
+        )
+        .await;
+        assert_eq!(res.status(), StatusCode::OK, "{body}");
+        seeker_writes(&app, "もう一通").await;
+        assert!(sender.run_once(Utc::now()).await.unwrap());
+        let mail = inbox.lock().unwrap().clone();
+        assert_eq!(mail[1].subject(), "[Madoguchi] You have a new message");
+        assert!(!mail[1].text().contains("もう一通"));
+    }
+}
+
+#[tokio::test]
+async fn no_email_is_lost_when_a_server_dies_and_a_duplicate_keeps_its_message_id() {
+    for backend in backends() {
+        let app = ready(backend).await;
+        let (url, inbox) = smtp_server().await;
+        seeker_writes(&app, "一通目").await;
+        let now = Utc::now();
+
+        // A server takes the job and dies before sending: the job waits
+        // for its lease to run out, then another server sends it.
+        let dead = madoguchi_db::jobs::take(&app.db, "dead-before-sending", now)
+            .await
+            .unwrap()
+            .expect("a due job");
+        let other = mailer(&app, &url);
+        assert!(!other.run_once(now).await.unwrap(), "the lease holds");
+        let later = now + TimeDelta::seconds(madoguchi_db::jobs::LEASE_SECONDS + 1);
+        assert!(other.run_once(later).await.unwrap());
+        assert_eq!(inbox.lock().unwrap().len(), 1);
+        let first_id = inbox.lock().unwrap()[0].header("Message-ID").unwrap();
+        assert_eq!(first_id, dead.job.message_id);
+
+        // A server sends and dies before recording it: after the lease,
+        // it is sent once more, with the same Message-ID, and only once.
+        seeker_writes(&app, "二通目").await;
+        let crashing = mailer(&app, &url);
+        let taken = madoguchi_db::jobs::take(&app.db, &crashing.worker, later)
+            .await
+            .unwrap()
+            .expect("the second job");
+        let message = crashing.compose(&taken, later).await.unwrap();
+        {
+            use lettre::AsyncTransport;
+            let smtp = lettre::AsyncSmtpTransport::<lettre::Tokio1Executor>::from_url(&url)
+                .unwrap()
+                .build();
+            smtp.send(message).await.unwrap();
+        }
+        let much_later = later + TimeDelta::seconds(madoguchi_db::jobs::LEASE_SECONDS + 1);
+        assert!(other.run_once(much_later).await.unwrap());
+        assert!(!other.run_once(much_later).await.unwrap());
+        let mail = inbox.lock().unwrap().clone();
+        assert_eq!(mail.len(), 3);
+        assert_eq!(mail[1].header("Message-ID"), mail[2].header("Message-ID"));
+        assert_ne!(mail[0].header("Message-ID"), mail[1].header("Message-ID"));
+        assert_eq!(pending(&app).await, 0);
+    }
+}
+
+#[tokio::test]
+async fn two_servers_sharing_the_database_send_each_email_once() {
+    for backend in backends() {
+        let app = ready(backend).await;
+        let (url, inbox) = smtp_server().await;
+        for i in 0..12 {
+            seeker_writes(&app, &format!("連絡{i}")).await;
+        }
+        assert_eq!(pending(&app).await, 12);
+        let (a, b) = (mailer(&app, &url), mailer(&app, &url));
+        let run = |m: Mailer| async move {
+            let mut sent = 0;
+            while m.run_once(Utc::now()).await.unwrap() {
+                sent += 1;
+            }
+            sent
+        };
+        let (sent_a, sent_b) = tokio::join!(run(a), run(b));
+        assert_eq!(sent_a + sent_b, 12);
+        let mail = inbox.lock().unwrap().clone();
+        assert_eq!(mail.len(), 12);
+        let mut ids: Vec<String> = mail
+            .iter()
+            .map(|m| m.header("Message-ID").unwrap())
+            .collect();
+        ids.sort();
+        ids.dedup();
+        assert_eq!(ids.len(), 12);
+    }
+}
+
+#[tokio::test]
+async fn preferences_and_the_unsubscribe_link_turn_emails_off() {
+    for backend in backends() {
+        let app = ready(backend).await;
+        let (url, inbox) = smtp_server().await;
+        let sender = mailer(&app, &url);
+        seeker_writes(&app, "一通目").await;
+        assert!(sender.run_once(Utc::now()).await.unwrap());
+        let text = inbox.lock().unwrap()[0].text();
+        let link = text
+            .split_whitespace()
+            .find(|w| w.contains("/unsubscribe/"))
+            .unwrap()
+            .trim_start_matches("http://127.0.0.1:3000")
+            .to_owned();
+        // No login needed; works once.
+        let (res, page) = app.get(&link).await;
+        assert_eq!(res.status(), StatusCode::OK);
+        assert!(page.contains("配信を停止しました"), "{page}");
+        let (res, _) = app.get(&link).await;
+        assert_eq!(res.status(), StatusCode::GONE);
+        let (res, _) = app.get("/unsubscribe/not-a-token").await;
+        assert_eq!(res.status(), StatusCode::GONE);
+        // The employer gets no more message e-mails.
+        seeker_writes(&app, "二通目").await;
+        assert_eq!(pending(&app).await, 0);
+        let prefs =
+            madoguchi_db::jobs::preferences(&app.db, user_id(&app, "employer@example.jp").await)
+                .await
+                .unwrap();
+        assert!(!prefs.messages && prefs.results);
+
+        // A seeker turns result e-mails off in the preferences: none comes.
+        let seeker = session_of(&app, "seeker@example.jp").await;
+        let (res, body) = call(
+            &app,
+            "/api/email/preferences/save",
+            &form(&[("lang", "ja"), ("messages", "on"), ("alerts", "off")]),
+            Some(&seeker),
+        )
+        .await;
+        assert_eq!(res.status(), StatusCode::OK, "{body}");
+        let (_, prefs) = call(&app, "/api/email/preferences", "", Some(&seeker)).await;
+        let prefs: serde_json::Value = serde_json::from_str(&prefs).unwrap();
+        assert_eq!(prefs["results"], false);
+        assert_eq!(prefs["alerts"], "off");
+        // Bad input is refused; staff and visitors have no preferences here.
+        let (res, _) = call(
+            &app,
+            "/api/email/preferences/save",
+            "lang=fr",
+            Some(&seeker),
+        )
+        .await;
+        assert_eq!(res.status(), StatusCode::BAD_REQUEST);
+        let (res, _) = call(&app, "/api/email/preferences", "", None).await;
+        assert_eq!(res.status(), StatusCode::UNAUTHORIZED);
+    }
+}
+
+#[tokio::test]
+async fn without_smtp_emails_are_written_as_files() {
+    for backend in backends() {
+        let app = ready(backend).await;
+        let dir = tempfile::tempdir().unwrap();
+        let sender = Mailer::new(
+            app.db.clone(),
+            Transport::new(None, dir.path()).unwrap(),
+            "http://127.0.0.1:3000",
+            "窓口 <no-reply@madoguchi.jp>",
+        )
+        .unwrap();
+        seeker_writes(&app, "ファイルへ").await;
+        assert!(sender.run_once(Utc::now()).await.unwrap());
+        let files: Vec<_> = std::fs::read_dir(dir.path().join("mail"))
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .collect();
+        assert_eq!(files.len(), 1);
+        assert_eq!(files[0].extension().unwrap(), "eml");
+        let eml = std::fs::read_to_string(&files[0]).unwrap();
+        assert!(eml.contains("employer@example.jp"));
+        assert!(!eml.contains("ファイルへ"));
+        assert_eq!(pending(&app).await, 0);
+    }
+}

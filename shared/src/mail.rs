@@ -1,0 +1,259 @@
+//! E-mail notifications: what happened (the event), which preference
+//! turns it off (the topic), and the text in the recipient's language.
+//! An e-mail never carries personal data beyond a title the recipient may
+//! see: no message text, no motivation, no names — a link that asks for
+//! the login does the rest.
+
+use serde::{Deserialize, Serialize};
+
+use crate::label::Lang;
+
+crate::coded_enum! {
+    /// What a preference turns on or off.
+    pub enum Topic {
+        Messages = ("messages", "新しいメッセージ", "New messages"),
+        Results = ("results", "選考結果", "Selection results"),
+        Recommendations = ("recommendations", "ハローワークからの紹介", "Recommendations from the office"),
+        DirectRequests = ("direct_requests", "事業所からの直接リクエスト", "Direct requests from employers"),
+        Alerts = ("alerts", "保存した条件の新着求人", "New postings for saved searches"),
+    }
+}
+
+crate::coded_enum! {
+    /// How often saved-search alerts come.
+    pub enum AlertFrequency {
+        Off = ("off", "受け取らない", "Never"),
+        Daily = ("daily", "毎日", "Daily"),
+        Weekly = ("weekly", "毎週", "Weekly"),
+    }
+}
+
+/// A user's e-mail preferences (defaults: everything on, Japanese,
+/// alerts daily).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Preferences {
+    pub lang: Lang,
+    pub messages: bool,
+    pub results: bool,
+    pub recommendations: bool,
+    pub direct_requests: bool,
+    pub alerts: AlertFrequency,
+}
+
+impl Default for Preferences {
+    fn default() -> Self {
+        Preferences {
+            lang: Lang::Ja,
+            messages: true,
+            results: true,
+            recommendations: true,
+            direct_requests: true,
+            alerts: AlertFrequency::Daily,
+        }
+    }
+}
+
+impl Preferences {
+    pub fn wants(&self, topic: Topic) -> bool {
+        match topic {
+            Topic::Messages => self.messages,
+            Topic::Results => self.results,
+            Topic::Recommendations => self.recommendations,
+            Topic::DirectRequests => self.direct_requests,
+            Topic::Alerts => self.alerts != AlertFrequency::Off,
+        }
+    }
+
+    pub fn turn_off(&mut self, topic: Topic) {
+        match topic {
+            Topic::Messages => self.messages = false,
+            Topic::Results => self.results = false,
+            Topic::Recommendations => self.recommendations = false,
+            Topic::DirectRequests => self.direct_requests = false,
+            Topic::Alerts => self.alerts = AlertFrequency::Off,
+        }
+    }
+}
+
+/// What an e-mail tells of.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "event", rename_all = "snake_case")]
+pub enum MailEvent {
+    /// A new message in the thread of an application.
+    NewMessage { application_id: i32 },
+    /// The employer sent the selection result of an application.
+    SelectionResult { application_id: i32 },
+    /// Staff recommended a posting; apply by `deadline` (ISO date).
+    Recommendation { deadline: String },
+    /// An employer asked the seeker to apply.
+    DirectRequest,
+}
+
+impl MailEvent {
+    pub fn topic(&self) -> Topic {
+        match self {
+            MailEvent::NewMessage { .. } => Topic::Messages,
+            MailEvent::SelectionResult { .. } => Topic::Results,
+            MailEvent::Recommendation { .. } => Topic::Recommendations,
+            MailEvent::DirectRequest => Topic::DirectRequests,
+        }
+    }
+
+    /// Where the link goes (after the login), relative to the site.
+    pub fn path(&self, employer: bool) -> String {
+        match self {
+            MailEvent::NewMessage { application_id } => format!("/messages/{application_id}"),
+            MailEvent::SelectionResult { application_id } if !employer => {
+                format!("/mypage/applications/{application_id}")
+            }
+            _ => if employer { "/employer" } else { "/mypage" }.to_owned(),
+        }
+    }
+}
+
+/// A rendered e-mail: subject and plain text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MailText {
+    pub subject: String,
+    pub body: String,
+}
+
+/// The e-mail for `event` in `lang`: `link` opens the page (after the
+/// login), `unsubscribe` turns the topic off with one click.
+pub fn render(event: &MailEvent, lang: Lang, link: &str, unsubscribe: &str) -> MailText {
+    let (subject, lead) = match (event, lang) {
+        (MailEvent::NewMessage { .. }, Lang::Ja) => (
+            "【窓口】新しいメッセージが届きました".to_owned(),
+            "応募についての新しいメッセージが届きました。内容はログインしてご確認ください。".to_owned(),
+        ),
+        (MailEvent::NewMessage { .. }, Lang::En) => (
+            "[Madoguchi] You have a new message".to_owned(),
+            "A new message about an application has arrived. Log in to read it.".to_owned(),
+        ),
+        (MailEvent::SelectionResult { .. }, Lang::Ja) => (
+            "【窓口】選考結果が届きました".to_owned(),
+            "応募した求人の選考結果が届きました。ログインしてご確認ください。".to_owned(),
+        ),
+        (MailEvent::SelectionResult { .. }, Lang::En) => (
+            "[Madoguchi] A selection result has arrived".to_owned(),
+            "The result of a selection you applied to has arrived. Log in to see it.".to_owned(),
+        ),
+        (MailEvent::Recommendation { deadline }, Lang::Ja) => (
+            "【窓口】ハローワークから求人の紹介があります".to_owned(),
+            format!("ハローワークから求人の紹介が届きました。{deadline}までにマイページから応募できます。"),
+        ),
+        (MailEvent::Recommendation { deadline }, Lang::En) => (
+            "[Madoguchi] The office recommends a posting to you".to_owned(),
+            format!("Your employment office recommends a posting. You can apply from your MyPage until {deadline}."),
+        ),
+        (MailEvent::DirectRequest, Lang::Ja) => (
+            "【窓口】事業所から応募のリクエストが届きました".to_owned(),
+            "求職情報を見た事業所から、応募のリクエストが届きました。ログインしてご確認ください。".to_owned(),
+        ),
+        (MailEvent::DirectRequest, Lang::En) => (
+            "[Madoguchi] An employer invites you to apply".to_owned(),
+            "An employer who read your job-seeker information invites you to apply. Log in to see it.".to_owned(),
+        ),
+    };
+    let (open, stop, footer) = match lang {
+        Lang::Ja => (
+            "確認する",
+            "このお知らせメールを停止する",
+            "このメールは送信専用です。窓口（ハローワーク型の求人・求職サービス）",
+        ),
+        Lang::En => (
+            "Open",
+            "Stop these e-mails",
+            "This address does not take replies. Madoguchi, the public employment service online",
+        ),
+    };
+    MailText {
+        subject,
+        body: format!("{lead}\n\n{open}: {link}\n\n{stop}: {unsubscribe}\n\n--\n{footer}\n"),
+    }
+}
+
+/// The Message-ID of the e-mail for `event_key`, fixed when the event is
+/// recorded: a second send of the same event carries the same one.
+pub fn message_id(event_key: &str, domain: &str) -> String {
+    let local: String = event_key
+        .chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || c == '-' || c == '.' {
+                c
+            } else {
+                '-'
+            }
+        })
+        .collect();
+    format!("<{local}@{domain}>")
+}
+
+/// Minutes to wait before attempt `attempts + 1`: 1, 2, 4 … at most a day.
+pub fn backoff_minutes(attempts: i32) -> i64 {
+    1i64 << attempts.clamp(0, 10).min(10) as u32
+}
+
+/// After this many failed attempts an e-mail is given up (and logged).
+pub const MAX_ATTEMPTS: i32 = 8;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_email_is_in_the_recipients_language_with_the_links() {
+        let events = [
+            MailEvent::NewMessage { application_id: 3 },
+            MailEvent::SelectionResult { application_id: 3 },
+            MailEvent::Recommendation {
+                deadline: "2026-12-09".into(),
+            },
+            MailEvent::DirectRequest,
+        ];
+        for e in &events {
+            let ja = render(e, Lang::Ja, "https://x/a", "https://x/u");
+            let en = render(e, Lang::En, "https://x/a", "https://x/u");
+            assert!(ja.subject.starts_with("【窓口】"), "{ja:?}");
+            assert!(en.subject.starts_with("[Madoguchi]"), "{en:?}");
+            for m in [&ja, &en] {
+                assert!(m.body.contains("https://x/a") && m.body.contains("https://x/u"));
+            }
+            assert!(
+                !en.body
+                    .chars()
+                    .any(|c| ('\u{3040}'..='\u{30ff}').contains(&c))
+            );
+        }
+    }
+
+    #[test]
+    fn a_message_id_is_stable_and_safe() {
+        assert_eq!(
+            message_id("message-12-to-3", "madoguchi.jp"),
+            "<message-12-to-3@madoguchi.jp>"
+        );
+        assert_eq!(message_id("a b<c>", "d"), message_id("a b<c>", "d"));
+        assert!(!message_id("a b<c>", "d")[1..].contains('<'));
+    }
+
+    #[test]
+    fn backoff_doubles_and_is_capped() {
+        assert_eq!(backoff_minutes(0), 1);
+        assert_eq!(backoff_minutes(3), 8);
+        assert_eq!(backoff_minutes(50), 1024);
+    }
+
+    #[test]
+    fn links_lead_to_the_page_of_the_event() {
+        assert_eq!(
+            MailEvent::NewMessage { application_id: 5 }.path(true),
+            "/messages/5"
+        );
+        assert_eq!(
+            MailEvent::SelectionResult { application_id: 5 }.path(false),
+            "/mypage/applications/5"
+        );
+        assert_eq!(MailEvent::DirectRequest.path(false), "/mypage");
+    }
+}
