@@ -14,6 +14,7 @@ mod m20261201_000008_staff_console;
 mod m20261202_000009_staff_only_postings;
 mod m20261202_000010_message_threads;
 mod m20261202_000011_email_jobs;
+mod m20261202_000012_statistics_index;
 
 pub struct Migrator;
 
@@ -32,6 +33,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261202_000009_staff_only_postings::Migration),
             Box::new(m20261202_000010_message_threads::Migration),
             Box::new(m20261202_000011_email_jobs::Migration),
+            Box::new(m20261202_000012_statistics_index::Migration),
         ]
     }
 }

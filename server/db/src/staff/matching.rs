@@ -21,7 +21,10 @@ const CANDIDATES: u8 = 100;
 
 /// The newest published 公開範囲 3 postings (staff only, so never in the
 /// search index) in the seeker's wished prefectures, or anywhere when
-/// they wish none, as further candidates.
+/// they wish none, as further candidates. The query names only the
+/// columns of `ix_posting_disclosure_prefecture`, so every database walks
+/// that index newest first; status and validity are checked on the rows
+/// it yields.
 async fn staff_only_candidates(
     db: &DatabaseConnection,
     profile: &madoguchi_shared::seeker::SeekerProfile,
@@ -31,10 +34,12 @@ async fn staff_only_candidates(
     use sea_orm::{QueryOrder, QuerySelect};
     let mut q = posting::Entity::find()
         .select_only()
-        .column(posting::Column::Id)
-        .filter(posting::Column::Disclosure.eq(Disclosure::StaffOnly.number()))
-        .filter(posting::Column::Status.eq(PostingStatus::Published.as_str()))
-        .filter(posting::Column::ValidUntil.gte(today));
+        .columns([
+            posting::Column::Id,
+            posting::Column::Status,
+            posting::Column::ValidUntil,
+        ])
+        .filter(posting::Column::Disclosure.eq(Disclosure::StaffOnly.number()));
     if !profile.wished_prefectures.is_empty() {
         q = q.filter(
             posting::Column::PrefectureCode.is_in(
@@ -46,12 +51,18 @@ async fn staff_only_candidates(
             ),
         );
     }
-    q.order_by_desc(posting::Column::AcceptedOn)
-        .order_by_desc(posting::Column::Id)
-        .limit(u64::from(CANDIDATES))
+    let rows: Vec<(i32, String, NaiveDate)> = q
+        .order_by_desc(posting::Column::AcceptedOn)
+        .limit(u64::from(CANDIDATES) * 3)
         .into_tuple()
         .all(db)
-        .await
+        .await?;
+    Ok(rows
+        .into_iter()
+        .filter(|(_, status, until)| status == PostingStatus::Published.as_str() && *until >= today)
+        .map(|(id, ..)| id)
+        .take(usize::from(CANDIDATES))
+        .collect())
 }
 
 /// The index queries for a seeker's wishes: one per wished occupation

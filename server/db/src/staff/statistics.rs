@@ -4,8 +4,6 @@
 //! start (its 紹介期限日, or the day it was filled or withdrawn); a seeker
 //! when registered by the month's end and valid at its start.
 
-use std::collections::HashMap;
-
 use chrono::{DateTime, NaiveDate, Utc};
 use madoguchi_shared::application::{ApplicationMethod, ApplicationStatus};
 use madoguchi_shared::posting::PostingStatus;
@@ -13,7 +11,6 @@ use madoguchi_shared::seeker::SeekerKind;
 use madoguchi_shared::staff::{MonthFigures, Statistics, month_bounds};
 use sea_orm::{
     ColumnTrait, Condition, DatabaseConnection, DbErr, EntityTrait, QueryFilter, QuerySelect,
-    QueryTrait,
 };
 
 use crate::entity::{application, office, posting, referral, seeker};
@@ -28,20 +25,38 @@ pub struct Scope {
     pub group: Option<char>,
 }
 
-/// (posting, 応募方法, status, result day, applied at)
-type ApplicationRow = (i32, String, String, Option<NaiveDate>, DateTime<Utc>);
+/// (応募方法, status, result day, applied at)
+type ApplicationRow = (String, String, Option<NaiveDate>, DateTime<Utc>);
 
-type PostingRow = (
-    i32,
-    i32,
-    i16,
-    String,
-    String,
-    i16,
-    NaiveDate,
-    NaiveDate,
-    DateTime<Utc>,
-);
+/// Open postings counted in the database by the month they were accepted
+/// and the month of their 紹介期限日: (`YYYY-MM`, `YYYY-MM`, postings,
+/// openings).
+type Bucket = (String, String, i64, i64);
+
+/// A filled or withdrawn posting: (accepted, 紹介期限日, last change,
+/// openings); it was open until the earlier of the last two.
+type ClosedRow = (NaiveDate, NaiveDate, DateTime<Utc>, i16);
+
+/// The month (`YYYY-MM`) of a date column, the same on SQLite and
+/// PostgreSQL.
+fn month_of(column: &str) -> sea_orm::sea_query::SimpleExpr {
+    sea_orm::sea_query::Expr::cust(format!("substr(CAST({column} AS TEXT), 1, 7)"))
+}
+
+/// Applications joined to their posting, for the posting's conditions.
+fn application_posting() -> sea_orm::RelationDef {
+    application::Entity::belongs_to(posting::Entity)
+        .from(application::Column::PostingId)
+        .to(posting::Column::Id)
+        .into()
+}
+
+fn referral_posting() -> sea_orm::RelationDef {
+    referral::Entity::belongs_to(posting::Entity)
+        .from(referral::Column::PostingId)
+        .to(posting::Column::Id)
+        .into()
+}
 
 /// The twelve months of `year` and the year's total (its active figures
 /// are those of the last month begun by `today`).
@@ -92,24 +107,41 @@ pub async fn year(
         in_scope_postings =
             in_scope_postings.add(posting::Column::OccupationCode.starts_with(g.to_string()));
     }
-    let narrowed_postings =
-        scope.office_id.is_some() || scope.prefecture.is_some() || scope.group.is_some();
-    let pq = posting::Entity::find()
+    let closed = [
+        PostingStatus::Closed.as_str(),
+        PostingStatus::Withdrawn.as_str(),
+    ];
+    // Counted in the database, through ix_posting_statistics alone.
+    let buckets: Vec<Bucket> = posting::Entity::find()
+        .select_only()
+        .column_as(month_of("accepted_on"), "accepted")
+        .column_as(month_of("valid_until"), "until")
+        .column_as(posting::Column::Id.count(), "postings")
+        .column_as(posting::Column::Openings.sum(), "openings")
+        .filter(in_scope_postings.clone())
+        .filter(posting::Column::Status.is_not_in(closed))
+        .group_by(sea_orm::sea_query::Expr::col(
+            sea_orm::sea_query::Alias::new("accepted"),
+        ))
+        .group_by(sea_orm::sea_query::Expr::col(
+            sea_orm::sea_query::Alias::new("until"),
+        ))
+        .into_tuple()
+        .all(db)
+        .await?;
+    let closed_rows: Vec<ClosedRow> = posting::Entity::find()
         .select_only()
         .columns([
-            posting::Column::Id,
-            posting::Column::OfficeId,
-            posting::Column::PrefectureCode,
-            posting::Column::OccupationCode,
-            posting::Column::Status,
-            posting::Column::Openings,
             posting::Column::AcceptedOn,
             posting::Column::ValidUntil,
             posting::Column::UpdatedAt,
+            posting::Column::Openings,
         ])
-        .filter(in_scope_postings.clone());
-    let postings: Vec<PostingRow> = pq.into_tuple().all(db).await?;
-    let in_scope: HashMap<i32, ()> = postings.iter().map(|p| (p.0, ())).collect();
+        .filter(in_scope_postings.clone())
+        .filter(posting::Column::Status.is_in(closed))
+        .into_tuple()
+        .all(db)
+        .await?;
 
     let mut sq = seeker::Entity::find()
         .filter(seeker::Column::Kind.eq(SeekerKind::Registered.as_str()))
@@ -135,28 +167,16 @@ pub async fn year(
         .expect("midnight")
         .and_utc()
         - chrono::TimeDelta::hours(9);
-    let mut aq = application::Entity::find();
-    if narrowed_postings {
-        // Only the applications to the postings in scope leave the database.
-        aq = aq.filter(
-            application::Column::PostingId.in_subquery(
-                posting::Entity::find()
-                    .select_only()
-                    .column(posting::Column::Id)
-                    .filter(in_scope_postings)
-                    .into_query(),
-            ),
-        );
-    }
-    let applications: Vec<ApplicationRow> = aq
+    let applications: Vec<ApplicationRow> = application::Entity::find()
         .select_only()
         .columns([
-            application::Column::PostingId,
             application::Column::Method,
             application::Column::Status,
             application::Column::ResultSentOn,
             application::Column::CreatedAt,
         ])
+        .join(sea_orm::JoinType::InnerJoin, application_posting())
+        .filter(in_scope_postings.clone())
         .filter(
             Condition::any()
                 .add(
@@ -173,21 +193,31 @@ pub async fn year(
         .into_tuple()
         .all(db)
         .await?;
+    // Referrals count for the office that made them; with a prefecture or
+    // an occupation group, only those to postings of that kind.
     let mut rq = referral::Entity::find()
         .select_only()
-        .columns([referral::Column::PostingId, referral::Column::CreatedAt])
+        .column(referral::Column::CreatedAt)
         .filter(referral::Column::CreatedAt.gte(year_start))
         .filter(referral::Column::CreatedAt.lt(year_end));
     if let Some(list) = &offices {
         rq = rq.filter(referral::Column::OfficeId.is_in(list.clone()));
     }
-    let referrals: Vec<(i32, DateTime<Utc>)> = rq.into_tuple().all(db).await?;
+    if scope.prefecture.is_some() || scope.group.is_some() {
+        let mut kind = Condition::all();
+        if let Some(p) = scope.prefecture {
+            kind = kind.add(posting::Column::PrefectureCode.eq(i16::from(p)));
+        }
+        if let Some(g) = scope.group {
+            kind = kind.add(posting::Column::OccupationCode.starts_with(g.to_string()));
+        }
+        rq = rq
+            .join(sea_orm::JoinType::InnerJoin, referral_posting())
+            .filter(kind);
+    }
+    let referrals: Vec<DateTime<Utc>> = rq.into_tuple().all(db).await?;
 
     let day = madoguchi_shared::today_in_japan;
-    let closed = [
-        PostingStatus::Closed.as_str(),
-        PostingStatus::Withdrawn.as_str(),
-    ];
     let mut months = Vec::with_capacity(13);
     let mut total = MonthFigures {
         month: "計".to_owned(),
@@ -196,22 +226,30 @@ pub async fn year(
     for m in 1..=12 {
         let (first, last) = month_bounds(year, m).expect("a month");
         let within = |d: NaiveDate| d >= first && d <= last;
+        let month = format!("{year}-{m:02}");
         let mut f = MonthFigures {
-            month: format!("{year}-{m:02}"),
+            month: month.clone(),
             ..Default::default()
         };
-        for p in &postings {
-            let (accepted, until, status, openings) = (p.6, p.7, p.4.as_str(), p.5.max(0) as u64);
-            let open_until = if closed.contains(&status) {
-                until.min(day(p.8))
-            } else {
-                until
-            };
-            if within(accepted) {
+        for (accepted, until, count, openings) in &buckets {
+            let (count, openings) = ((*count).max(0) as u64, (*openings).max(0) as u64);
+            if *accepted == month {
+                f.new_postings += count;
+                f.new_openings += openings;
+            }
+            if accepted.as_str() <= month.as_str() && until.as_str() >= month.as_str() {
+                f.active_postings += count;
+                f.active_openings += openings;
+            }
+        }
+        for (accepted, until, changed, openings) in &closed_rows {
+            let openings = (*openings).max(0) as u64;
+            let open_until = (*until).min(day(*changed));
+            if within(*accepted) {
                 f.new_postings += 1;
                 f.new_openings += openings;
             }
-            if accepted <= last && open_until >= first {
+            if *accepted <= last && open_until >= first {
                 f.active_postings += 1;
                 f.active_openings += openings;
             }
@@ -225,10 +263,7 @@ pub async fn year(
                 f.active_seekers += 1;
             }
         }
-        for (posting_id, method, status, result_on, created) in &applications {
-            if !in_scope.contains_key(posting_id) {
-                continue;
-            }
+        for (method, status, result_on, created) in &applications {
             if within(day(*created)) {
                 match method.parse::<ApplicationMethod>() {
                     Ok(ApplicationMethod::OnlineReferral) => f.applications_referral += 1,
@@ -241,13 +276,7 @@ pub async fn year(
                 f.hires += 1;
             }
         }
-        // Referrals count for the office that made them; with a prefecture
-        // or an occupation group, only to postings of that kind.
-        let narrowed = scope.prefecture.is_some() || scope.group.is_some();
-        f.referrals = referrals
-            .iter()
-            .filter(|(p, at)| (!narrowed || in_scope.contains_key(p)) && within(day(*at)))
-            .count() as u64;
+        f.referrals = referrals.iter().filter(|at| within(day(**at))).count() as u64;
         total.new_postings += f.new_postings;
         total.new_openings += f.new_openings;
         total.new_seekers += f.new_seekers;
