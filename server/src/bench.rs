@@ -226,6 +226,8 @@ pub async fn staff(
     use chrono::Datelike;
     use madoguchi_db::staff::{matching, statistics};
     let today = madoguchi_shared::today_in_japan(chrono::Utc::now());
+    // As autovacuum leaves a database that has been running a while.
+    madoguchi_db::seed::refresh_statistics(db).await?;
     let fixture = madoguchi_db::seed::bench::staff_fixture(db, rounds, today).await?;
     println!(
         "staff benchmark: {} seekers in the database, {} registered at the office {} ({} valid)",

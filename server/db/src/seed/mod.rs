@@ -210,12 +210,12 @@ pub fn occupation_titles() -> &'static [(&'static str, &'static str)] {
     })
 }
 
-/// After a bulk load, lets PostgreSQL's planner see the new row counts at
-/// once (`ANALYZE`) rather than when autovacuum gets to it; SQLite plans
-/// from its indexes and needs nothing.
+/// After a bulk load, does at once what PostgreSQL's autovacuum does
+/// later (`VACUUM (ANALYZE)`): the planner sees the new row counts and
+/// index-only scans work; SQLite plans from its indexes and needs nothing.
 pub async fn refresh_statistics(db: &DatabaseConnection) -> Result<(), DbErr> {
     if db.get_database_backend() == sea_orm::DbBackend::Postgres {
-        db.execute_unprepared("ANALYZE").await?;
+        db.execute_unprepared("VACUUM (ANALYZE)").await?;
     }
     Ok(())
 }

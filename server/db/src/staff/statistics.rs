@@ -116,7 +116,7 @@ pub async fn year(
         .select_only()
         .column_as(month_of("accepted_on"), "accepted")
         .column_as(month_of("valid_until"), "until")
-        .column_as(posting::Column::Id.count(), "postings")
+        .column_as(sea_orm::sea_query::Expr::cust("COUNT(*)"), "postings")
         .column_as(posting::Column::Openings.sum(), "openings")
         .filter(in_scope_postings.clone())
         .filter(posting::Column::Status.is_not_in(closed))
