@@ -120,12 +120,14 @@ mod browser {
         leptos::task::spawn_local(async move {
             // One plain request first: visitors and staff stop here.
             match crate::api::messages::unread_count().await {
-                Ok(u) => {
+                Ok(Some(u)) => {
                     live.0.set(u);
                     live.1.set(true);
                     set_stage(Stage::Following);
                 }
-                Err(crate::error::AppError::Unauthorized) => {
+                // A visitor (or staff): ask again on the next page, which
+                // may come after a login.
+                Ok(None) => {
                     if AGAIN.with(|a| a.replace(false)) {
                         start(live);
                     } else {
@@ -133,8 +135,9 @@ mod browser {
                     }
                     return;
                 }
+                // No answer: ask again on the next page.
                 Err(_) => {
-                    set_stage(Stage::NoThreads);
+                    set_stage(Stage::Visitor);
                     return;
                 }
             }
@@ -180,8 +183,8 @@ mod browser {
             while stage() == Stage::Following {
                 gloo_timers_sleep(15_000).await;
                 match crate::api::messages::unread_count().await {
-                    Ok(u) => live.0.set(u),
-                    Err(crate::error::AppError::Unauthorized) => {
+                    Ok(Some(u)) => live.0.set(u),
+                    Ok(None) => {
                         // Logged out: the link goes until the next login.
                         live.1.set(false);
                         set_stage(Stage::Visitor);

@@ -165,7 +165,6 @@ async fn only_the_two_parties_list_read_or_post_to_a_thread() {
             "/api/messages/threads",
             "/api/messages/thread",
             "/api/messages/send",
-            "/api/messages/unread",
         ] {
             let body = send(a.id, "職員です");
             let (status, _) = json(&app, path, &body, &staff).await;
@@ -173,6 +172,11 @@ async fn only_the_two_parties_list_read_or_post_to_a_thread() {
             let (res, _) = call(&app, path, &body, None).await;
             assert_eq!(res.status(), StatusCode::UNAUTHORIZED, "{path}");
         }
+        // Staff and visitors have no unread count (and no error for it).
+        let (status, none) = json(&app, "/api/messages/unread", "", &staff).await;
+        assert_eq!((status, none), (StatusCode::OK, Value::Null));
+        let (res, none) = call(&app, "/api/messages/unread", "", None).await;
+        assert_eq!((res.status(), none.as_str()), (StatusCode::OK, "null"));
         assert_eq!(count(&app, a.id).await, before);
         // The live stream: only for a party.
         let (res, _) = app.get("/events").await;

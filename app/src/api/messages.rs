@@ -39,13 +39,22 @@ pub async fn open_thread(application: i32) -> Result<Thread, AppError> {
         .ok_or_else(|| AppError::NotFound.respond())
 }
 
-/// Unread messages to the user and the newest message id they may see.
+/// Unread messages to the user and the newest message id they may see;
+/// `None` for visitors, staff and admins (they have no threads), so a
+/// visitor's page asks without an error.
 #[server(prefix = "/api", endpoint = "messages/unread")]
-pub async fn unread_count() -> Result<Unread, AppError> {
-    let user = party().await?;
+pub async fn unread_count() -> Result<Option<Unread>, AppError> {
+    use madoguchi_shared::account::Role;
+    let Some(user) = crate::state::current_user().await? else {
+        return Ok(None);
+    };
+    if !matches!(user.role, Role::Seeker | Role::Employer) {
+        return Ok(None);
+    }
     let db = crate::state::db()?;
     madoguchi_db::thread::unread(&db, &user)
         .await
+        .map(Some)
         .map_err(crate::state::internal)
 }
 
