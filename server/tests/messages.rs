@@ -9,29 +9,13 @@ mod common;
 use common::calls::*;
 use common::{TestApp, app, backends};
 use http::StatusCode;
-use madoguchi_db::entity::{application, message, posting, seeker, user_account};
+use madoguchi_db::entity::{application, message, posting, user_account};
 use madoguchi_shared::thread::RATE_LIMIT;
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, EntityTrait, IntoActiveModel, PaginatorTrait,
     QueryFilter,
 };
 use serde_json::Value;
-
-async fn seeker_id(app: &TestApp, email: &str) -> i32 {
-    let user = user_account::Entity::find()
-        .filter(user_account::Column::Email.eq(email))
-        .one(&app.db)
-        .await
-        .unwrap()
-        .unwrap();
-    seeker::Entity::find()
-        .filter(seeker::Column::UserId.eq(user.id))
-        .one(&app.db)
-        .await
-        .unwrap()
-        .unwrap()
-        .id
-}
 
 /// The application of `email`'s seeker to the demo employer's posting.
 async fn application_of(app: &TestApp, email: &str) -> application::Model {
@@ -50,7 +34,7 @@ async fn application_of(app: &TestApp, email: &str) -> application::Model {
         .map(|p| p.id)
         .collect();
     application::Entity::find()
-        .filter(application::Column::SeekerId.eq(seeker_id(app, email).await))
+        .filter(application::Column::SeekerId.eq(seeker_of(app, email).await.id))
         .filter(application::Column::PostingId.is_in(postings))
         .one(&app.db)
         .await

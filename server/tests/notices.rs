@@ -8,24 +8,9 @@ mod common;
 use common::calls::*;
 use common::{TestApp, app, backends};
 use http::StatusCode;
-use madoguchi_db::entity::{establishment, notice, seeker, user_account};
+use madoguchi_db::entity::{establishment, notice, user_account};
 use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter};
 use serde_json::Value;
-
-async fn seeker_of(app: &TestApp, email: &str) -> seeker::Model {
-    let user = user_account::Entity::find()
-        .filter(user_account::Column::Email.eq(email))
-        .one(&app.db)
-        .await
-        .unwrap()
-        .unwrap();
-    seeker::Entity::find()
-        .filter(seeker::Column::UserId.eq(user.id))
-        .one(&app.db)
-        .await
-        .unwrap()
-        .unwrap()
-}
 
 async fn titles(app: &TestApp, cookie: &str) -> Vec<(String, bool, i64)> {
     let (res, body) = call(app, "/api/notices/list", "", Some(cookie)).await;

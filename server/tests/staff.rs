@@ -11,7 +11,7 @@ use common::calls::*;
 use common::{TestApp, app, backends};
 use http::StatusCode;
 use madoguchi_db::entity::{
-    application, audit_log, posting, referral, referral_letter, seeker, user_account,
+    application, audit_log, posting, referral, referral_letter, user_account,
 };
 use madoguchi_db::staff::referrals::{NotRecommended, Recommendation, may_skip};
 use madoguchi_shared::staff::Confirmation;
@@ -19,21 +19,6 @@ use sea_orm::{
     ActiveModelTrait, ActiveValue::NotSet, ActiveValue::Set, ColumnTrait, EntityTrait,
     IntoActiveModel, PaginatorTrait, QueryFilter,
 };
-
-async fn seeker_of(app: &TestApp, email: &str) -> seeker::Model {
-    let user = user_account::Entity::find()
-        .filter(user_account::Column::Email.eq(email))
-        .one(&app.db)
-        .await
-        .unwrap()
-        .unwrap();
-    seeker::Entity::find()
-        .filter(seeker::Column::UserId.eq(user.id))
-        .one(&app.db)
-        .await
-        .unwrap()
-        .unwrap()
-}
 
 /// A published posting that takes referrals, of an establishment with a
 /// MyPage, that `seeker_id` has not applied or been recommended to.

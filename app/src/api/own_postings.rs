@@ -218,44 +218,41 @@ fn review_reason(reason: &str) -> Result<&str, AppError> {
     }
 }
 
+/// Sends posting `id` back, or refuses it, with the checked `reason`.
+#[cfg(feature = "ssr")]
+async fn review_with_reason(
+    id: i32,
+    reason: &str,
+    action: madoguchi_shared::posting::PostingAction,
+) -> Result<PostingStatus, AppError> {
+    let (user, office) = staff().await?;
+    let reason = review_reason(reason)?;
+    let db = crate::state::db()?;
+    answer(madoguchi_db::own_posting::send_back(&db, user, office, id, action, reason).await)
+}
+
 /// Sends posting `id` back to the employer with `reason` (required, at
 /// most 500 characters).
 #[server(prefix = "/api", endpoint = "staff/send_back")]
 pub async fn send_back_posting(id: i32, reason: String) -> Result<PostingStatus, AppError> {
-    let (user, office) = staff().await?;
-    let reason = review_reason(&reason)?;
-    let db = crate::state::db()?;
-    answer(
-        madoguchi_db::own_posting::send_back(
-            &db,
-            user,
-            office,
-            id,
-            madoguchi_shared::posting::PostingAction::SendBack,
-            reason,
-        )
-        .await,
+    review_with_reason(
+        id,
+        &reason,
+        madoguchi_shared::posting::PostingAction::SendBack,
     )
+    .await
 }
 
 /// Refuses posting `id` (受理しない) with `reason`, which the employer
 /// sees; the posting ends as withdrawn.
 #[server(prefix = "/api", endpoint = "staff/refuse")]
 pub async fn refuse_posting(id: i32, reason: String) -> Result<PostingStatus, AppError> {
-    let (user, office) = staff().await?;
-    let reason = review_reason(&reason)?;
-    let db = crate::state::db()?;
-    answer(
-        madoguchi_db::own_posting::send_back(
-            &db,
-            user,
-            office,
-            id,
-            madoguchi_shared::posting::PostingAction::Refuse,
-            reason,
-        )
-        .await,
+    review_with_reason(
+        id,
+        &reason,
+        madoguchi_shared::posting::PostingAction::Refuse,
     )
+    .await
 }
 
 /// The occupations the editor offers: (code, title).

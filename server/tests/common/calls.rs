@@ -155,3 +155,21 @@ pub async fn staff_of(app: &TestApp, email: &str, office_code: &str) -> String {
     .unwrap();
     session_of(app, email).await
 }
+
+/// The seeker record of the account with `email`.
+pub async fn seeker_of(app: &TestApp, email: &str) -> madoguchi_db::entity::seeker::Model {
+    use madoguchi_db::entity::{seeker, user_account};
+    use sea_orm::{ColumnTrait, QueryFilter};
+    let user = user_account::Entity::find()
+        .filter(user_account::Column::Email.eq(email))
+        .one(&app.db)
+        .await
+        .unwrap()
+        .unwrap();
+    seeker::Entity::find()
+        .filter(seeker::Column::UserId.eq(user.id))
+        .one(&app.db)
+        .await
+        .unwrap()
+        .unwrap()
+}
