@@ -81,13 +81,12 @@ mod browser {
 
     #[derive(Clone, Copy, PartialEq, Eq)]
     pub enum Stage {
-        /// Not logged in (or not known yet): ask again on the next page.
+        /// Not logged in, staff (no threads) or not known yet: ask again
+        /// on the next page.
         Visitor,
         Asking,
         /// A seeker or an employer: the count is followed.
         Following,
-        /// Staff or admin: no threads.
-        NoThreads,
     }
 
     thread_local! {
