@@ -85,7 +85,15 @@ mod device {
     }
 
     pub async fn post(form: web_sys::FormData) -> Result<i32, SendError> {
-        let request = gloo_net::http::Request::post("/applications/send")
+        post_form("/applications/send", form)
+            .await
+            .map(|id| id as i32)
+    }
+
+    /// Posts a multipart form (files included) to one of the site's own
+    /// form routes, asking for JSON: the id it answers, or why not.
+    pub async fn post_form(url: &str, form: web_sys::FormData) -> Result<i64, SendError> {
+        let request = gloo_net::http::Request::post(url)
             .header("Accept", "application/json")
             .body(form)
             .map_err(|_| SendError::Network)?;
@@ -93,7 +101,7 @@ mod device {
         if response.ok() {
             #[derive(Deserialize)]
             struct Sent {
-                id: i32,
+                id: i64,
             }
             return response
                 .json::<Sent>()
@@ -107,6 +115,13 @@ mod device {
             Err(_) => Err(SendError::Network),
         }
     }
+}
+
+/// Posts a multipart form to `url` (the page's own send of a form with
+/// files): the id the server answers.
+#[cfg(feature = "hydrate")]
+pub async fn post_form(url: &str, form: web_sys::FormData) -> Result<i64, SendError> {
+    device::post_form(url, form).await
 }
 
 /// Milliseconds since 1970 on this device.

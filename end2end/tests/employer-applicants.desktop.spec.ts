@@ -50,11 +50,35 @@ test("the employer proposes interview times; the seeker's unread count rises and
   await expect(seeker.getByTestId("interview-at")).toContainText(first);
   // A second pick is no longer offered.
   await expect(seeker.getByRole("button", { name: "この日時にする" })).toHaveCount(0);
+
+  // The seeker sends a file: judged by its bytes, so a text file named
+  // .pdf is refused with the reason; a real PDF goes with the message.
+  const seekerComposer = seeker.getByTestId("composer");
+  await seekerComposer.getByLabel("メッセージ", { exact: true }).fill("履歴書をお送りします。");
+  await seekerComposer.getByLabel(/ファイルを添付/).setInputFiles({
+    name: "rirekisho.pdf", mimeType: "application/pdf", buffer: Buffer.from("not really a PDF"),
+  });
+  await seekerComposer.getByRole("button", { name: "送信する" }).click();
+  await expect(seeker.getByRole("alert")).toContainText("添付ファイル： このファイルの形式は受け付けていません");
+  await seekerComposer.getByLabel(/ファイルを添付/).setInputFiles({
+    name: "rirekisho.pdf", mimeType: "application/pdf",
+    buffer: Buffer.from("%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"),
+  });
+  await seekerComposer.getByRole("button", { name: "送信する" }).click();
+  await expect(seeker.getByTestId("messages").getByTestId("attachment")).toHaveCount(1);
+  await expect(seekerComposer.getByLabel("メッセージ", { exact: true })).toHaveValue("");
   await phone.close();
 
   // The employer's open thread shows the pick, without a reload.
   await expect(page.getByTestId("interview-at")).toContainText(first, { timeout: 15_000 });
   await expect(page.getByTestId("messages")).toContainText(`面接日時は ${first} でお願いします。`);
+  // The seeker's file reaches the employer's open thread and downloads.
+  const file = page.getByTestId("messages").getByTestId("attachment");
+  await expect(file).toHaveCount(1, { timeout: 15_000 });
+  const download = await page.request.get(await file.getAttribute("href") ?? "");
+  expect(download.status()).toBe(200);
+  expect(download.headers()["content-type"]).toBe("application/pdf");
+  expect((await download.body()).toString()).toContain("%PDF-1.4");
 });
 
 // The demo employer's applicants, on a desktop. It changes the demo

@@ -56,8 +56,19 @@ pub fn router(state: AppState, secure_cookies: bool) -> Router {
             post(madoguchi_app::api::images::upload_image),
         )
         .layer(madoguchi_app::api::images::body_limit());
+    // Messages with a file: one file a message, at most 5 MB.
+    let message_files = Router::new()
+        .route(
+            "/messages/send",
+            post(madoguchi_app::api::attachments::send_with_file),
+        )
+        .layer(madoguchi_app::api::attachments::body_limit());
     Router::new()
         .route("/healthz", get(healthz))
+        .route(
+            "/messages/attachments/{id}",
+            get(madoguchi_app::api::attachments::download_attachment),
+        )
         .route(
             "/documents/{id}",
             get(madoguchi_app::api::send::download_document),
@@ -83,6 +94,7 @@ pub fn router(state: AppState, secure_cookies: bool) -> Router {
         .layer(RequestBodyLimitLayer::new(MAX_BODY_BYTES))
         .merge(send)
         .merge(images)
+        .merge(message_files)
         .layer(auth)
         .layer(CompressionLayer::new())
         .with_state(state)

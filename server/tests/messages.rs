@@ -524,3 +524,196 @@ async fn the_live_stream_reports_a_message_whichever_server_wrote_it() {
         assert_eq!(next["latest"], written.id);
     }
 }
+
+/// Posts a message form (with or without a file) as the thread page does;
+/// the status and the JSON answer.
+async fn send_file(
+    app: &TestApp,
+    application: i32,
+    body: &str,
+    key: &str,
+    file: Option<Vec<u8>>,
+    cookie: Option<&str>,
+) -> (StatusCode, Value) {
+    use axum::body::Body;
+    use http::{Request, header};
+    let id = application.to_string();
+    let mut parts = vec![
+        ("application", None, id.into_bytes()),
+        ("body", None, body.as_bytes().to_vec()),
+        ("key", None, key.as_bytes().to_vec()),
+    ];
+    if let Some(bytes) = file {
+        parts.push(("attachment", Some("履歴書.pdf"), bytes));
+    }
+    let (boundary, data) = multipart(&parts);
+    let mut req = Request::post("/messages/send")
+        .header(
+            header::CONTENT_TYPE,
+            format!("multipart/form-data; boundary={boundary}"),
+        )
+        .header(header::ACCEPT, "application/json");
+    if let Some(c) = cookie {
+        req = req.header(header::COOKIE, c);
+    }
+    let res = app.send(req.body(Body::from(data)).unwrap()).await;
+    let (res, text) = common::split(res).await;
+    let value = serde_json::from_str(&text).unwrap_or(Value::String(text));
+    (res.status(), value)
+}
+
+/// Downloads attachment `id`: the status, the content type and the bytes.
+async fn download(app: &TestApp, id: i64, cookie: Option<&str>) -> (StatusCode, String, Vec<u8>) {
+    use axum::body::Body;
+    use http::{Request, header};
+    use http_body_util::BodyExt;
+    let mut req = Request::get(format!("/messages/attachments/{id}"));
+    if let Some(c) = cookie {
+        req = req.header(header::COOKIE, c);
+    }
+    let res = app.send(req.body(Body::empty()).unwrap()).await;
+    let status = res.status();
+    let kind = res
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .map(|v| v.to_str().unwrap().to_owned())
+        .unwrap_or_default();
+    let bytes = res.into_body().collect().await.unwrap().to_bytes().to_vec();
+    (status, kind, bytes)
+}
+
+fn message_files(app: &TestApp) -> usize {
+    std::fs::read_dir(app.documents_dir.path().join("messages")).map_or(0, |d| d.count())
+}
+
+fn pdf(extra: usize) -> Vec<u8> {
+    let mut b = b"%PDF-1.4\n1 0 obj<<>>endobj\n".to_vec();
+    b.extend(std::iter::repeat_n(b' ', extra));
+    b.extend_from_slice(b"\ntrailer<<>>\n%%EOF\n");
+    b
+}
+
+#[tokio::test]
+async fn a_file_goes_with_a_message_and_only_the_two_parties_download_it() {
+    for backend in backends() {
+        let app = ready(backend).await;
+        let seeker = session_of(&app, "seeker@example.jp").await;
+        let employer = session_of(&app, "employer@example.jp").await;
+        let other_seeker = session_of(&app, "seeker2@example.jp").await;
+        let rival = rival_employer(&app, "rival@example.jp").await;
+        let staff = session_of(&app, "staff@example.jp").await;
+        let a = application_of(&app, "seeker@example.jp").await;
+        let before = count(&app, a.id).await;
+
+        // Refused by content, size or sender: nothing kept, no file left.
+        let text_as_pdf = b"this is not a PDF".to_vec();
+        let cut_short = b"%PDF-1.4\n1 0 obj<<>>endobj\n".to_vec();
+        let too_large = pdf(madoguchi_shared::document::MAX_DOCUMENT_BYTES);
+        for (file, who, want) in [
+            (text_as_pdf, Some(&seeker), StatusCode::BAD_REQUEST),
+            (cut_short, Some(&seeker), StatusCode::BAD_REQUEST),
+            (too_large, Some(&seeker), StatusCode::BAD_REQUEST),
+            (pdf(10), Some(&other_seeker), StatusCode::NOT_FOUND),
+            (pdf(10), Some(&rival), StatusCode::NOT_FOUND),
+            (pdf(10), Some(&staff), StatusCode::FORBIDDEN),
+            (pdf(10), None, StatusCode::UNAUTHORIZED),
+        ] {
+            let (status, body) = send_file(
+                &app,
+                a.id,
+                "履歴書を送ります。",
+                "",
+                Some(file),
+                who.map(|s| s.as_str()),
+            )
+            .await;
+            assert_eq!(status, want, "{body}");
+            if want == StatusCode::BAD_REQUEST {
+                assert_eq!(body["Field"]["field"], "attachment", "{body}");
+            }
+        }
+        assert_eq!(count(&app, a.id).await, before);
+        assert_eq!(message_files(&app), 0, "refused files are removed");
+        // A file needs its message text too.
+        let (status, _) = send_file(&app, a.id, "  ", "", Some(pdf(10)), Some(&seeker)).await;
+        assert_eq!(status, StatusCode::BAD_REQUEST);
+        assert_eq!(message_files(&app), 0);
+
+        // Sent by the seeker, twice under one key: one message, one file.
+        let file = pdf(100);
+        let (status, first) = send_file(
+            &app,
+            a.id,
+            "履歴書を送ります。",
+            "file-key-1",
+            Some(file.clone()),
+            Some(&seeker),
+        )
+        .await;
+        assert_eq!(status, StatusCode::OK, "{first}");
+        let (_, again) = send_file(
+            &app,
+            a.id,
+            "履歴書を送ります。",
+            "file-key-1",
+            Some(file.clone()),
+            Some(&seeker),
+        )
+        .await;
+        assert_eq!(first["id"], again["id"]);
+        assert_eq!(count(&app, a.id).await, before + 1);
+        assert_eq!(message_files(&app), 1);
+
+        // Both parties see it in the thread and download the same bytes.
+        let (_, t) = json(
+            &app,
+            "/api/messages/thread",
+            &format!("application={}", a.id),
+            &employer,
+        )
+        .await;
+        let last = t["messages"].as_array().unwrap().last().unwrap().clone();
+        assert_eq!(last["id"], first["id"]);
+        assert_eq!(last["attachment"]["file_type"], "application/pdf", "{last}");
+        let file_id = last["attachment"]["id"].as_i64().unwrap();
+        for who in [&seeker, &employer] {
+            let (status, kind, bytes) = download(&app, file_id, Some(who)).await;
+            assert_eq!(status, StatusCode::OK);
+            assert_eq!(kind, "application/pdf");
+            assert_eq!(bytes, file);
+        }
+        // Nobody else, staff included, learns it exists.
+        for who in [&other_seeker, &rival, &staff] {
+            let (status, _, bytes) = download(&app, file_id, Some(who)).await;
+            assert_eq!(status, StatusCode::NOT_FOUND);
+            assert!(!bytes.starts_with(b"%PDF"));
+        }
+        let (status, _, _) = download(&app, file_id, None).await;
+        assert_eq!(status, StatusCode::UNAUTHORIZED);
+        let (status, _, _) = download(&app, file_id + 1000, Some(&seeker)).await;
+        assert_eq!(status, StatusCode::NOT_FOUND);
+
+        // An image from the establishment, recognised by its bytes.
+        let png = b"\x89PNG\r\n\x1a\n\0\0\0\x0dIHDR\0\0\0\x01\0\0\0\x01\x08\x02\0\0\0\x90wS\xde\0\0\0\0IEND\xaeB`\x82".to_vec();
+        let (status, sent) = send_file(
+            &app,
+            a.id,
+            "地図をお送りします。",
+            "",
+            Some(png),
+            Some(&employer),
+        )
+        .await;
+        assert_eq!(status, StatusCode::OK, "{sent}");
+        let (_, t) = json(
+            &app,
+            "/api/messages/thread",
+            &format!("application={}", a.id),
+            &seeker,
+        )
+        .await;
+        let last = t["messages"].as_array().unwrap().last().unwrap().clone();
+        assert_eq!(last["attachment"]["file_type"], "image/png", "{last}");
+        assert_eq!(message_files(&app), 2);
+    }
+}

@@ -47,6 +47,17 @@ pub struct ThreadMessage {
     pub slots: Vec<String>,
     /// The one the seeker picked, if any.
     pub picked: Option<String>,
+    /// The file sent with it, downloadable by the two parties.
+    pub attachment: Option<AttachmentInfo>,
+}
+
+/// A message's file as the two parties see it: what it is and how big;
+/// it downloads from `/messages/attachments/{id}`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AttachmentInfo {
+    pub id: i32,
+    pub file_type: crate::document::DocumentType,
+    pub byte_size: i64,
 }
 
 /// One thread in a MyPage's list.

@@ -13,8 +13,49 @@ async fn party() -> Result<madoguchi_db::account::User, AppError> {
 }
 
 #[cfg(feature = "ssr")]
-fn refused(r: madoguchi_shared::thread::MessageRefusal) -> AppError {
+pub(crate) fn refused(r: madoguchi_shared::thread::MessageRefusal) -> AppError {
     AppError::Message(r).respond()
+}
+
+/// A message as a party wrote it, checked: the text, interview times
+/// (`slots`, one a line) and the device's key; the file comes apart.
+#[cfg(feature = "ssr")]
+pub(crate) fn outgoing(
+    body: &str,
+    slots: Option<&str>,
+    key: Option<String>,
+    now: chrono::DateTime<chrono::Utc>,
+) -> Result<madoguchi_db::thread::Outgoing, AppError> {
+    use madoguchi_shared::thread::{check_body, check_slots};
+    let body = check_body(body).map_err(refused)?;
+    let slots = match slots.map(str::trim).filter(|s| !s.is_empty()) {
+        None => Vec::new(),
+        Some(raw) => {
+            let japan = (now + chrono::TimeDelta::hours(9)).naive_utc();
+            check_slots(raw, japan).map_err(refused)?
+        }
+    };
+    let client_key = match key.map(|k| k.trim().to_owned()).filter(|k| !k.is_empty()) {
+        None => None,
+        Some(k)
+            if k.len() <= 64
+                && k.bytes()
+                    .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_') =>
+        {
+            Some(k)
+        }
+        Some(_) => {
+            return Err(crate::api::account::field("key")(
+                madoguchi_shared::ValidationError::UnknownCode,
+            ));
+        }
+    };
+    Ok(madoguchi_db::thread::Outgoing {
+        body,
+        slots,
+        client_key,
+        attachment: None,
+    })
 }
 
 /// The user's threads with messages, the most recent first.
@@ -69,38 +110,10 @@ pub async fn send_message(
     slots: Option<String>,
     key: Option<String>,
 ) -> Result<i64, AppError> {
-    use madoguchi_shared::thread::{check_body, check_slots};
     let user = party().await?;
-    let body = check_body(&body).map_err(refused)?;
     let now = chrono::Utc::now();
-    let slots = match slots.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
-        None => Vec::new(),
-        Some(raw) => {
-            let japan = (now + chrono::TimeDelta::hours(9)).naive_utc();
-            check_slots(raw, japan).map_err(refused)?
-        }
-    };
-    let client_key = match key.map(|k| k.trim().to_owned()).filter(|k| !k.is_empty()) {
-        None => None,
-        Some(k)
-            if k.len() <= 64
-                && k.bytes()
-                    .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_') =>
-        {
-            Some(k)
-        }
-        Some(_) => {
-            return Err(crate::api::account::field("key")(
-                madoguchi_shared::ValidationError::UnknownCode,
-            ));
-        }
-    };
+    let out = outgoing(&body, slots.as_deref(), key, now)?;
     let db = crate::state::db()?;
-    let out = madoguchi_db::thread::Outgoing {
-        body,
-        slots,
-        client_key,
-    };
     match madoguchi_db::thread::post(&db, &user, application, out, now)
         .await
         .map_err(crate::state::internal)?

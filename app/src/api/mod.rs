@@ -3,6 +3,8 @@
 pub mod account;
 pub mod admin;
 pub mod applications;
+#[cfg(feature = "ssr")]
+pub mod attachments;
 pub mod direct;
 pub mod drafts;
 pub mod email;

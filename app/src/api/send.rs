@@ -394,11 +394,21 @@ pub async fn download_document(
         }
     };
     let filename = format!("{}-{id}.{}", info.kind.as_str(), info.file_type.extension());
+    private_file(bytes, info.file_type, &filename)
+}
+
+/// A private file as a download: never cached, never sniffed into
+/// another type, never run as a page.
+pub(crate) fn private_file(
+    bytes: Vec<u8>,
+    kind: madoguchi_shared::document::DocumentType,
+    filename: &str,
+) -> Response {
     let mut response = bytes.into_response();
     let headers = response.headers_mut();
     headers.insert(
         header::CONTENT_TYPE,
-        HeaderValue::from_static(info.file_type.as_str()),
+        HeaderValue::from_static(kind.as_str()),
     );
     if let Ok(v) = HeaderValue::from_str(&format!("attachment; filename=\"{filename}\"")) {
         headers.insert(header::CONTENT_DISPOSITION, v);

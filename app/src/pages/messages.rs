@@ -12,7 +12,7 @@ use madoguchi_shared::label::Label;
 use madoguchi_shared::message::MessageAuthor;
 use madoguchi_shared::thread::{Thread, ThreadMessage};
 
-use crate::api::messages::{PickSlot, SendMessage, open_thread, threads};
+use crate::api::messages::{PickSlot, open_thread, threads};
 use crate::error::{AppError, ErrorMessage};
 use crate::i18n::*;
 
@@ -64,17 +64,11 @@ pub fn ThreadPage() -> impl IntoView {
     let i18n = use_i18n();
     let id = super::id_param();
     let live = crate::live::use_live();
-    let send = ServerAction::<SendMessage>::new();
+    // Bumped by the composer when a message went.
+    let sent = RwSignal::new(0u32);
     let pick = ServerAction::<PickSlot>::new();
     let current = Resource::new(
-        move || {
-            (
-                id(),
-                live.get().latest,
-                send.version().get(),
-                pick.version().get(),
-            )
-        },
+        move || (id(), live.get().latest, sent.get(), pick.version().get()),
         |(id, ..)| open_thread(id),
     );
     view! {
@@ -84,7 +78,7 @@ pub fn ThreadPage() -> impl IntoView {
         <Transition fallback=move || view! { <p class="loading">{t!(i18n, loading)}</p> }>
             {move || Suspend::new(async move {
                 match current.await {
-                    Ok(t) => view! { <ThreadView t send pick /> }.into_any(),
+                    Ok(t) => view! { <ThreadView t sent pick /> }.into_any(),
                     Err(error) => failure(error, format!("/messages/{}", id())),
                 }
             })}
@@ -93,11 +87,7 @@ pub fn ThreadPage() -> impl IntoView {
 }
 
 #[component]
-fn ThreadView(
-    t: Thread,
-    send: ServerAction<SendMessage>,
-    pick: ServerAction<PickSlot>,
-) -> impl IntoView {
+fn ThreadView(t: Thread, sent: RwSignal<u32>, pick: ServerAction<PickSlot>) -> impl IntoView {
     let i18n = use_i18n();
     let lang = move || crate::domain_lang(i18n);
     let status = t.status;
@@ -122,7 +112,7 @@ fn ThreadView(
             {if t.read_only {
                 view! { <p class="hint" data-testid="read-only">{t!(i18n, messages_read_only)}</p> }.into_any()
             } else {
-                view! { <Composer app_id user=t.user me send /> }.into_any()
+                view! { <Composer app_id user=t.user me sent /> }.into_any()
             }}
             {move || pick.value().get().and_then(Result::err).map(|error| view! { <ErrorMessage error /> })}
         </section>
@@ -143,6 +133,18 @@ fn MessageItem(
     view! {
         <li class="message" class:mine=mine data-testid="message">
             <p class="pre">{m.body}</p>
+            {m.attachment.map(|a| {
+                let file_type = a.file_type;
+                let kb = (a.byte_size + 1023) / 1024;
+                view! {
+                    <p class="attachment">
+                        <a href=format!("/messages/attachments/{}", a.id) download="" rel="external" data-testid="attachment">
+                            {t!(i18n, messages_attachment_link)}
+                        </a>
+                        " ("{move || file_type.label(crate::domain_lang(i18n))}", "{kb}" KB)"
+                    </p>
+                }
+            })}
             {(!m.slots.is_empty()).then(|| view! {
                 <div class="slots" data-testid="slots">
                     <p>{t!(i18n, messages_slots_offered)}</p>
@@ -178,18 +180,18 @@ fn MessageItem(
 
 /// The writing box: the text is kept on the device as it is typed (with
 /// the key it will be sent under), sent once, and cleared when the server
-/// has it. The establishment may add interview times.
+/// has it. A file (PDF or image) may go with it; the establishment may add
+/// interview times. The page sends the form itself; without JavaScript the
+/// browser posts it and comes back to the thread.
 #[component]
-fn Composer(
-    app_id: i32,
-    user: i32,
-    me: MessageAuthor,
-    send: ServerAction<SendMessage>,
-) -> impl IntoView {
+fn Composer(app_id: i32, user: i32, me: MessageAuthor, sent: RwSignal<u32>) -> impl IntoView {
     use crate::offline::{self, MessageDraft};
+    use madoguchi_shared::document::MAX_DOCUMENT_MB;
     let i18n = use_i18n();
     let key = RwSignal::new(String::new());
     let text = RwSignal::new(String::new());
+    let sending = RwSignal::new(false);
+    let refused = RwSignal::new(None::<AppError>);
     // The device's unsent text and its key come back when the page opens.
     Effect::new(move |_| match offline::load_message_draft(user, app_id) {
         Some(d) => {
@@ -211,15 +213,46 @@ fn Composer(
             },
         );
     };
-    Effect::new(move |_| {
-        if matches!(send.value().get(), Some(Ok(_))) {
-            offline::clear_message_draft(user, app_id);
-            text.set(String::new());
-            key.set(offline::new_key());
+    let on_submit = move |ev: leptos::ev::SubmitEvent| {
+        #[cfg(feature = "hydrate")]
+        {
+            use wasm_bindgen::JsCast;
+            ev.prevent_default();
+            if sending.get_untracked() {
+                return;
+            }
+            let Some(el) = ev
+                .target()
+                .and_then(|t| t.dyn_into::<web_sys::HtmlFormElement>().ok())
+            else {
+                return;
+            };
+            let Ok(data) = web_sys::FormData::new_with_form(&el) else {
+                return;
+            };
+            sending.set(true);
+            refused.set(None);
+            leptos::task::spawn_local(async move {
+                match offline::post_form("/messages/send", data).await {
+                    Ok(_) => {
+                        offline::clear_message_draft(user, app_id);
+                        text.set(String::new());
+                        key.set(offline::new_key());
+                        el.reset();
+                        sent.update(|n| *n += 1);
+                    }
+                    Err(offline::SendError::Refused(error)) => refused.set(Some(error)),
+                    Err(offline::SendError::Network) => refused.set(Some(AppError::Network)),
+                }
+                sending.set(false);
+            });
         }
-    });
+        #[cfg(not(feature = "hydrate"))]
+        let _ = (ev, sent, sending, refused);
+    };
     view! {
-        <ActionForm action=send attr:class="stack-form composer" attr:data-testid="composer">
+        <form method="post" action="/messages/send" enctype="multipart/form-data"
+            class="stack-form composer" data-testid="composer" on:submit=on_submit>
             <input type="hidden" name="application" value=app_id />
             <input type="hidden" name="key" prop:value=move || key.get() />
             <label for="msg-body">{t!(i18n, messages_body)}</label>
@@ -230,8 +263,22 @@ fn Composer(
                 <textarea id="msg-slots" name="slots" rows="3" aria-describedby="msg-slots-hint" placeholder="2026-12-10 10:00"></textarea>
                 <p class="hint" id="msg-slots-hint">{t!(i18n, messages_slots_hint)}</p>
             })}
-            <button type="submit" class="primary">{t!(i18n, messages_send)}</button>
-        </ActionForm>
-        {move || send.value().get().and_then(Result::err).map(|error| view! { <ErrorMessage error /> })}
+            <label for="msg-attachment">{t!(i18n, messages_attachment)}</label>
+            <input type="file" id="msg-attachment" name="attachment" aria-describedby="msg-attachment-hint"
+                accept="application/pdf,image/jpeg,image/png" data-max-mb=MAX_DOCUMENT_MB />
+            <p class="hint" id="msg-attachment-hint">{t!(i18n, messages_attachment_hint)}</p>
+            <button type="submit" class="primary" prop:disabled=move || sending.get()>
+                {move || if sending.get() {
+                    t!(i18n, messages_sending).into_any()
+                } else {
+                    t!(i18n, messages_send).into_any()
+                }}
+            </button>
+        </form>
+        {move || refused.get().map(|error| view! { <ErrorMessage error label=attachment_label /> })}
     }
+}
+
+fn attachment_label(field: &str) -> Option<(&'static str, &'static str)> {
+    (field == "attachment").then_some(("添付ファイル", "Attached file"))
 }

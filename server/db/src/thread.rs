@@ -2,15 +2,18 @@
 //! seeker, and the users of the posting's establishment when it has a
 //! MyPage) list, read or post to it; staff never do. A finished
 //! selection's thread is read-only. Messages sent from an offline draft
-//! carry the device's key, so a retry never sends one twice.
+//! carry the device's key, so a retry never sends one twice. A message
+//! may carry one file (a PDF or an image, checked by the caller), which
+//! only the two parties download.
 
 use chrono::{DateTime, TimeDelta, Utc};
 use madoguchi_shared::account::Role;
 use madoguchi_shared::application::ApplicationStatus;
+use madoguchi_shared::document::DocumentType;
 use madoguchi_shared::message::{AuditAction, MessageAuthor};
 use madoguchi_shared::thread::{
-    MessageRefusal, RATE_LIMIT, RATE_WINDOW_MINUTES, Thread, ThreadMessage, ThreadSummary, Unread,
-    excerpt, is_open,
+    AttachmentInfo, MessageRefusal, RATE_LIMIT, RATE_WINDOW_MINUTES, Thread, ThreadMessage,
+    ThreadSummary, Unread, excerpt, is_open,
 };
 use sea_orm::sea_query::{Expr, ExprTrait, Query};
 use sea_orm::{
@@ -19,7 +22,7 @@ use sea_orm::{
 };
 
 use crate::account::User;
-use crate::entity::{application, establishment, message, posting, seeker};
+use crate::entity::{application, establishment, message, message_attachment, posting, seeker};
 
 /// How many threads a MyPage lists, the most recent first.
 pub const LISTED: u64 = 100;
@@ -244,7 +247,11 @@ pub async fn list(db: &DatabaseConnection, user: &User) -> Result<Vec<ThreadSumm
     Ok(out)
 }
 
-fn view_of(m: message::Model, reader: MessageAuthor) -> Result<ThreadMessage, DbErr> {
+fn view_of(
+    m: message::Model,
+    reader: MessageAuthor,
+    attachment: Option<&message_attachment::Model>,
+) -> Result<ThreadMessage, DbErr> {
     let author: MessageAuthor = m
         .author
         .parse()
@@ -263,6 +270,17 @@ fn view_of(m: message::Model, reader: MessageAuthor) -> Result<ThreadMessage, Db
         read: author != reader || m.read_at.is_some(),
         slots,
         picked: m.picked,
+        attachment: attachment
+            .map(|a| {
+                Ok::<_, DbErr>(AttachmentInfo {
+                    id: a.id,
+                    file_type: a.file_type.parse().map_err(|_| {
+                        DbErr::Custom(format!("attachment {}: bad file type", a.id))
+                    })?,
+                    byte_size: a.byte_size,
+                })
+            })
+            .transpose()?,
     })
 }
 
@@ -293,6 +311,10 @@ pub async fn open(
         .order_by_asc(message::Column::Id)
         .all(&txn)
         .await?;
+    let files = message_attachment::Entity::find()
+        .filter(message_attachment::Column::MessageId.is_in(rows.iter().map(|m| m.id)))
+        .all(&txn)
+        .await?;
     crate::audit::record(
         &txn,
         Some(user.id),
@@ -317,19 +339,31 @@ pub async fn open(
         interview_at: p.app.interview_at,
         messages: rows
             .into_iter()
-            .map(|m| view_of(m, p.me))
+            .map(|m| {
+                let file = files.iter().find(|f| f.message_id == m.id);
+                view_of(m, p.me, file)
+            })
             .collect::<Result<_, _>>()?,
     }))
 }
 
 /// What a party sends: the checked text, interview slots (the
-/// establishment only), and the device's key for a message sent from a
-/// draft.
+/// establishment only), the device's key for a message sent from a
+/// draft, and a file already written and checked by content.
 #[derive(Debug, Clone, Default)]
 pub struct Outgoing {
     pub body: String,
     pub slots: Vec<String>,
     pub client_key: Option<String>,
+    pub attachment: Option<StoredFile>,
+}
+
+/// A file written under the documents folder as `storage_name`.
+#[derive(Debug, Clone)]
+pub struct StoredFile {
+    pub storage_name: String,
+    pub file_type: DocumentType,
+    pub byte_size: i64,
 }
 
 /// Posts `out` to the thread of application `id` for `user`. `None` when
@@ -401,6 +435,18 @@ async fn insert(
     .exec(db)
     .await?
     .last_insert_id;
+    if let Some(file) = &out.attachment {
+        message_attachment::Entity::insert(message_attachment::ActiveModel {
+            message_id: Set(id),
+            storage_name: Set(file.storage_name.clone()),
+            file_type: Set(file.file_type.as_str().to_owned()),
+            byte_size: Set(file.byte_size),
+            created_at: Set(now),
+            ..Default::default()
+        })
+        .exec_without_returning(db)
+        .await?;
+    }
     // The other side hears of it by e-mail: a link, never the text.
     let recipients: Vec<i32> = match p.me {
         MessageAuthor::Seeker => crate::entity::user_account::Entity::find()
@@ -426,6 +472,51 @@ async fn insert(
         .await?;
     }
     Ok(id)
+}
+
+/// The file of attachment `id` for `user`: its stored name and type,
+/// only when `user` is one of the two parties of its thread (`None` for
+/// anyone else, staff included, without saying whether it exists). The
+/// download is audited.
+pub async fn attachment_for(
+    db: &DatabaseConnection,
+    user: &User,
+    id: i32,
+) -> Result<Option<(String, DocumentType)>, DbErr> {
+    let Some(file) = message_attachment::Entity::find_by_id(id).one(db).await? else {
+        return Ok(None);
+    };
+    let Some(m) = message::Entity::find_by_id(file.message_id).one(db).await? else {
+        return Ok(None);
+    };
+    let Some(p) = party(db, user, m.application_id).await? else {
+        return Ok(None);
+    };
+    if !p.establishment.has_mypage {
+        return Ok(None);
+    }
+    let Ok(kind) = file.file_type.parse::<DocumentType>() else {
+        return Ok(None);
+    };
+    crate::audit::record(
+        db,
+        Some(user.id),
+        AuditAction::Read,
+        "message_attachment",
+        id.into(),
+    )
+    .await?;
+    Ok(Some((file.storage_name, kind)))
+}
+
+/// Whether a message holds the file stored as `storage_name` (a retried
+/// send answers the first message, whose file is another).
+pub async fn holds_file(db: &DatabaseConnection, storage_name: &str) -> Result<bool, DbErr> {
+    Ok(message_attachment::Entity::find()
+        .filter(message_attachment::Column::StorageName.eq(storage_name))
+        .count(db)
+        .await?
+        > 0)
 }
 
 /// The seeker picks `slot` of the proposal in message `message_id`: the

@@ -15,6 +15,7 @@ pub mod establishment_invite;
 pub mod favourite;
 pub mod job;
 pub mod message;
+pub mod message_attachment;
 pub mod notice;
 pub mod notice_read;
 pub mod office;

@@ -14,6 +14,8 @@ pub struct Model {
     pub alert: bool,
     pub last_viewed_at: DateTimeUtc,
     pub created_at: DateTimeUtc,
+    /// The last day whose new postings an alert covered (Japan time).
+    pub alerted_through: Option<Date>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

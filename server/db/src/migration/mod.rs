@@ -15,6 +15,7 @@ mod m20261202_000009_staff_only_postings;
 mod m20261202_000010_message_threads;
 mod m20261202_000011_email_jobs;
 mod m20261202_000012_statistics_index;
+mod m20261202_000013_attachments_alerts;
 
 pub struct Migrator;
 
@@ -34,6 +35,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261202_000010_message_threads::Migration),
             Box::new(m20261202_000011_email_jobs::Migration),
             Box::new(m20261202_000012_statistics_index::Migration),
+            Box::new(m20261202_000013_attachments_alerts::Migration),
         ]
     }
 }
