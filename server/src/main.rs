@@ -121,7 +121,7 @@ async fn main() -> anyhow::Result<()> {
                 .await
                 .context("bringing the search index up to date")?;
             tokio::spawn(keep_index_in_step(index.clone(), db.clone()));
-            tokio::spawn(expire_recommendations(db.clone()));
+            tokio::spawn(timed_jobs(db.clone(), index.clone()));
             let transport = madoguchi_server::mail::Transport::new(
                 settings.smtp_url.as_deref(),
                 &settings.data_dir,
@@ -174,19 +174,31 @@ async fn keep_index_in_step(index: Arc<SearchIndex>, db: madoguchi_db::Db) {
     }
 }
 
-/// Marks unused recommendations past their deadline as expired, at start
-/// and every ten minutes. Each run is one idempotent statement, so every
-/// app server may run it against the same database.
-async fn expire_recommendations(db: madoguchi_db::Db) {
+/// What happens by the clock, at start and every ten minutes: unused
+/// recommendations past their deadline expire, those near it are reminded
+/// of by e-mail, and saved-search alerts that are due are recorded. Each
+/// step records every change once however many app servers run it
+/// against the same database (one idempotent statement; unique e-mail
+/// keys; a conditional UPDATE of each search's alert window).
+async fn timed_jobs(db: madoguchi_db::Db, index: Arc<SearchIndex>) {
     let mut tick = tokio::time::interval(std::time::Duration::from_secs(600));
     tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
     loop {
         tick.tick().await;
-        let today = madoguchi_shared::today_in_japan(chrono::Utc::now());
+        let now = chrono::Utc::now();
+        let today = madoguchi_shared::today_in_japan(now);
         match madoguchi_db::staff::referrals::expire_due(&db, today).await {
             Ok(0) => {}
             Ok(n) => tracing::info!(expired = n, "recommendations expired"),
             Err(e) => tracing::error!(error = %e, "expiring recommendations failed; retrying"),
+        }
+        if let Err(e) = madoguchi_db::alerts::deadline_reminders(&db, now).await {
+            tracing::error!(error = %e, "deadline reminders failed; retrying");
+        }
+        match madoguchi_db::alerts::saved_search_alerts(&db, &index, now).await {
+            Ok(0) => {}
+            Ok(n) => tracing::info!(alerts = n, "saved-search alerts recorded"),
+            Err(e) => tracing::error!(error = %e, "saved-search alerts failed; retrying"),
         }
     }
 }

@@ -429,3 +429,298 @@ async fn without_smtp_emails_are_written_as_files() {
         assert_eq!(pending(&app).await, 0);
     }
 }
+
+/// The mail events recorded for `user`, oldest first.
+async fn events_of(app: &TestApp, user: i32) -> Vec<madoguchi_shared::mail::MailEvent> {
+    use sea_orm::QueryOrder;
+    job::Entity::find()
+        .filter(job::Column::RecipientUserId.eq(user))
+        .order_by_asc(job::Column::Id)
+        .all(&app.db)
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|j| serde_json::from_str(&j.payload).unwrap())
+        .collect()
+}
+
+/// Gives every posting `id` the acceptance day `day`, then rebuilds the
+/// index (as the outbox would bring the change).
+async fn accept_on(app: &TestApp, ids: &[i32], day: chrono::NaiveDate) {
+    use madoguchi_db::entity::posting;
+    use sea_orm::sea_query::Expr;
+    posting::Entity::update_many()
+        .col_expr(posting::Column::AcceptedOn, Expr::value(day))
+        .filter(posting::Column::Id.is_in(ids.to_vec()))
+        .exec(&app.db)
+        .await
+        .unwrap();
+    app.search.rebuild(&app.db).await.unwrap();
+}
+
+async fn numbers_of(app: &TestApp, ids: &[i32]) -> Vec<String> {
+    use madoguchi_db::entity::posting;
+    let mut out: Vec<String> = posting::Entity::find()
+        .filter(posting::Column::Id.is_in(ids.to_vec()))
+        .all(&app.db)
+        .await
+        .unwrap()
+        .into_iter()
+        .filter_map(|p| p.number)
+        .collect();
+    out.sort();
+    out
+}
+
+/// The alerts recorded for `user` since `from`: (count, numbers sorted).
+fn alerts_in(events: &[madoguchi_shared::mail::MailEvent]) -> Vec<(u64, Vec<String>)> {
+    events
+        .iter()
+        .filter_map(|e| match e {
+            madoguchi_shared::mail::MailEvent::SearchAlert {
+                count, postings, ..
+            } => {
+                let mut n: Vec<String> = postings.iter().map(|p| p.number.clone()).collect();
+                n.sort();
+                Some((*count, n))
+            }
+            _ => None,
+        })
+        .collect()
+}
+
+#[tokio::test]
+async fn a_saved_search_alert_tells_exactly_the_new_matches_once() {
+    use madoguchi_db::alerts::saved_search_alerts;
+    use madoguchi_db::entity::posting;
+    use madoguchi_shared::search::JobQuery;
+    for backend in backends() {
+        let app = ready(backend).await;
+        let now = Utc::now();
+        let today = madoguchi_shared::today_in_japan(now);
+        let day = |n: i64| today + TimeDelta::days(n);
+        let at = |n: i64| now + TimeDelta::days(n);
+        // Tokyo's postings in the index still open in three weeks, and one
+        // of Osaka's; every posting accepted well before the search is
+        // saved.
+        let tokyo = app
+            .search
+            .search(&JobQuery::from_query_string("pref=13").unwrap(), day(21))
+            .unwrap()
+            .posting_ids;
+        let osaka = app
+            .search
+            .search(&JobQuery::from_query_string("pref=27").unwrap(), day(21))
+            .unwrap()
+            .posting_ids;
+        assert!(tokyo.len() >= 4 && !osaka.is_empty(), "{tokyo:?} {osaka:?}");
+        let all: Vec<i32> = posting::Entity::find()
+            .all(&app.db)
+            .await
+            .unwrap()
+            .into_iter()
+            .map(|p| p.id)
+            .collect();
+        accept_on(&app, &all, day(-5)).await;
+
+        let seeker = session_of(&app, "seeker@example.jp").await;
+        let user = user_id(&app, "seeker@example.jp").await;
+        let (res, body) = call(
+            &app,
+            "/api/searches/save",
+            &form(&[("name", "東京の求人"), ("qs", "pref=13")]),
+            Some(&seeker),
+        )
+        .await;
+        assert_eq!(res.status(), StatusCode::OK, "{body}");
+        let (_, list) = call(&app, "/api/searches/list", "", Some(&seeker)).await;
+        let list: serde_json::Value = serde_json::from_str(&list).unwrap();
+        let search = list
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|s| s["name"] == "東京の求人")
+            .unwrap()["id"]
+            .as_i64()
+            .unwrap()
+            .to_string();
+        let (res, body) = call(
+            &app,
+            "/api/searches/alert",
+            &form(&[("id", &search), ("alert", "true")]),
+            Some(&seeker),
+        )
+        .await;
+        assert_eq!(res.status(), StatusCode::OK, "{body}");
+        // The demo seeker's other searches keep quiet here.
+        madoguchi_db::entity::saved_search::Entity::update_many()
+            .col_expr(
+                madoguchi_db::entity::saved_search::Column::Alert,
+                sea_orm::sea_query::Expr::value(false),
+            )
+            .filter(madoguchi_db::entity::saved_search::Column::Name.ne("東京の求人"))
+            .exec(&app.db)
+            .await
+            .unwrap();
+        let before = events_of(&app, user).await.len();
+
+        // Today two Tokyo postings and an Osaka one are accepted; nothing
+        // is told while the day lasts.
+        accept_on(&app, &[tokyo[0], tokyo[1], osaka[0]], today).await;
+        assert_eq!(
+            saved_search_alerts(&app.db, &app.search, now)
+                .await
+                .unwrap(),
+            0
+        );
+        // The next morning: exactly the two, once, however often (or by
+        // however many servers) the sweep runs.
+        let (a, b) = tokio::join!(
+            saved_search_alerts(&app.db, &app.search, at(1)),
+            saved_search_alerts(&app.db, &app.search, at(1)),
+        );
+        assert_eq!(a.unwrap() + b.unwrap(), 1);
+        assert_eq!(
+            saved_search_alerts(&app.db, &app.search, at(1))
+                .await
+                .unwrap(),
+            0
+        );
+        let told = alerts_in(&events_of(&app, user).await[before..]);
+        assert_eq!(told, vec![(2, numbers_of(&app, &tokyo[..2]).await)]);
+
+        // A day without new postings tells nothing; the next new one is
+        // told alone.
+        assert_eq!(
+            saved_search_alerts(&app.db, &app.search, at(2))
+                .await
+                .unwrap(),
+            0
+        );
+        accept_on(&app, &[tokyo[2]], day(2)).await;
+        assert_eq!(
+            saved_search_alerts(&app.db, &app.search, at(3))
+                .await
+                .unwrap(),
+            1
+        );
+        let told = alerts_in(&events_of(&app, user).await[before..]);
+        assert_eq!(told.len(), 2);
+        assert_eq!(told[1], (1, numbers_of(&app, &tokyo[2..3]).await));
+
+        // Weekly: nothing until seven days have ended since the last one.
+        let mut prefs = madoguchi_db::jobs::preferences(&app.db, user)
+            .await
+            .unwrap();
+        prefs.alerts = madoguchi_shared::mail::AlertFrequency::Weekly;
+        madoguchi_db::jobs::save_preferences(&app.db, user, &prefs)
+            .await
+            .unwrap();
+        accept_on(&app, &[tokyo[3]], day(4)).await;
+        for n in 4..=9 {
+            assert_eq!(
+                saved_search_alerts(&app.db, &app.search, at(n))
+                    .await
+                    .unwrap(),
+                0,
+                "day {n}"
+            );
+        }
+        assert_eq!(
+            saved_search_alerts(&app.db, &app.search, at(10))
+                .await
+                .unwrap(),
+            1
+        );
+        let told = alerts_in(&events_of(&app, user).await[before..]);
+        assert_eq!(told[2], (1, numbers_of(&app, &tokyo[3..4]).await));
+
+        // Alerts off for the search: nothing more.
+        let (res, _) = call(
+            &app,
+            "/api/searches/alert",
+            &form(&[("id", &search), ("alert", "false")]),
+            Some(&seeker),
+        )
+        .await;
+        assert_eq!(res.status(), StatusCode::OK);
+        accept_on(&app, &[tokyo[0]], day(12)).await;
+        assert_eq!(
+            saved_search_alerts(&app.db, &app.search, at(20))
+                .await
+                .unwrap(),
+            0
+        );
+        assert_eq!(alerts_in(&events_of(&app, user).await[before..]).len(), 3);
+    }
+}
+
+#[tokio::test]
+async fn a_recommendation_near_its_deadline_is_reminded_of_once() {
+    use madoguchi_db::alerts::deadline_reminders;
+    use madoguchi_db::entity::{office, posting, referral};
+    use madoguchi_shared::mail::MailEvent;
+    use sea_orm::ActiveValue::Set;
+    for backend in backends() {
+        let app = ready(backend).await;
+        let now = Utc::now();
+        let today = madoguchi_shared::today_in_japan(now);
+        let seeker = seeker_of(&app, "seeker@example.jp").await;
+        let staff = user_id(&app, "staff@example.jp").await;
+        let posting = posting::Entity::find().one(&app.db).await.unwrap().unwrap();
+        let office = office::Entity::find().one(&app.db).await.unwrap().unwrap();
+        let make = |status: &str, deadline_in: i64, made_ago: i64| referral::ActiveModel {
+            seeker_id: Set(seeker.id),
+            posting_id: Set(posting.id),
+            office_id: Set(office.id),
+            staff_user_id: Set(staff),
+            status: Set(status.to_owned()),
+            suitability: Set("希望職種に合う".to_owned()),
+            deadline: Set(today + TimeDelta::days(deadline_in)),
+            employer_confirmed_at: Set(Some(now)),
+            confirmation_note: Set(None),
+            created_at: Set(now - TimeDelta::days(made_ago)),
+            updated_at: Set(now),
+            ..Default::default()
+        };
+        // Due: tomorrow's deadline, made days ago; and today's.
+        // Not: made today, deadline in three days, already used, passed.
+        for r in [
+            make("recommended", 1, 6),
+            make("recommended", 0, 7),
+            make("recommended", 1, 0),
+            make("recommended", 3, 4),
+            make("established", 1, 6),
+            make("recommended", -1, 8),
+        ] {
+            referral::Entity::insert(r).exec(&app.db).await.unwrap();
+        }
+        let reminders = |events: Vec<MailEvent>| {
+            events
+                .into_iter()
+                .filter_map(|e| match e {
+                    MailEvent::RecommendationDeadline { deadline } => Some(deadline),
+                    _ => None,
+                })
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(deadline_reminders(&app.db, now).await.unwrap(), 2);
+        deadline_reminders(&app.db, now).await.unwrap();
+        let mut got = reminders(events_of(&app, seeker.user_id).await);
+        got.sort();
+        assert_eq!(
+            got,
+            vec![today.to_string(), (today + TimeDelta::days(1)).to_string()]
+        );
+        // The e-mail says the deadline in the seeker's language, no names.
+        let text = madoguchi_shared::mail::render(
+            &MailEvent::RecommendationDeadline {
+                deadline: got[0].clone(),
+            },
+            madoguchi_shared::label::Lang::Ja,
+            "http://x/mypage",
+            "http://x/u",
+        );
+        assert!(text.body.contains(&got[0]) && text.subject.contains("応募期限"));
+    }
+}

@@ -75,6 +75,32 @@ impl Preferences {
     }
 }
 
+/// A posting named in a saved-search alert: public, as on `/jobs`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AlertPosting {
+    pub number: String,
+    pub title: String,
+}
+
+/// Whether a saved search's alert is due on `today`, when its alerts
+/// have covered the postings accepted by `through`: the last day the new
+/// alert covers (yesterday: a day is alerted once it has ended), or
+/// `None` when too few days have ended since (one for daily alerts,
+/// seven for weekly ones) or alerts are off.
+pub fn alert_due(
+    frequency: AlertFrequency,
+    through: chrono::NaiveDate,
+    today: chrono::NaiveDate,
+) -> Option<chrono::NaiveDate> {
+    let days = match frequency {
+        AlertFrequency::Off => return None,
+        AlertFrequency::Daily => 1,
+        AlertFrequency::Weekly => 7,
+    };
+    let yesterday = today.pred_opt()?;
+    ((yesterday - through).num_days() >= days).then_some(yesterday)
+}
+
 /// What an e-mail tells of.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "event", rename_all = "snake_case")]
@@ -87,6 +113,16 @@ pub enum MailEvent {
     Recommendation { deadline: String },
     /// An employer asked the seeker to apply.
     DirectRequest,
+    /// A recommendation not yet used is near its deadline (ISO date).
+    RecommendationDeadline { deadline: String },
+    /// New postings for one of the seeker's saved searches (`name`, their
+    /// own words): how many, and the newest few.
+    SearchAlert {
+        search_id: i32,
+        name: String,
+        count: u64,
+        postings: Vec<AlertPosting>,
+    },
 }
 
 impl MailEvent {
@@ -94,8 +130,11 @@ impl MailEvent {
         match self {
             MailEvent::NewMessage { .. } => Topic::Messages,
             MailEvent::SelectionResult { .. } => Topic::Results,
-            MailEvent::Recommendation { .. } => Topic::Recommendations,
+            MailEvent::Recommendation { .. } | MailEvent::RecommendationDeadline { .. } => {
+                Topic::Recommendations
+            }
             MailEvent::DirectRequest => Topic::DirectRequests,
+            MailEvent::SearchAlert { .. } => Topic::Alerts,
         }
     }
 
@@ -106,6 +145,7 @@ impl MailEvent {
             MailEvent::SelectionResult { application_id } if !employer => {
                 format!("/mypage/applications/{application_id}")
             }
+            MailEvent::SearchAlert { .. } => "/mypage#saved-searches".to_owned(),
             _ => if employer { "/employer" } else { "/mypage" }.to_owned(),
         }
     }
@@ -154,6 +194,40 @@ pub fn render(event: &MailEvent, lang: Lang, link: &str, unsubscribe: &str) -> M
             "[Madoguchi] An employer invites you to apply".to_owned(),
             "An employer who read your job-seeker information invites you to apply. Log in to see it.".to_owned(),
         ),
+        (MailEvent::RecommendationDeadline { deadline }, Lang::Ja) => (
+            "【窓口】紹介された求人の応募期限が近づいています".to_owned(),
+            format!("ハローワークから紹介された求人の応募期限は{deadline}です。応募する場合はマイページからお早めにどうぞ。"),
+        ),
+        (MailEvent::RecommendationDeadline { deadline }, Lang::En) => (
+            "[Madoguchi] A recommendation's deadline is near".to_owned(),
+            format!("You can apply to the posting your office recommended until {deadline}. Apply from your MyPage if you wish to."),
+        ),
+        (MailEvent::SearchAlert { name, count, postings, .. }, lang) => {
+            let (subject, head, more) = match lang {
+                Lang::Ja => (
+                    format!("【窓口】「{name}」の新着求人が{count}件あります"),
+                    format!("保存した検索条件「{name}」に合う新しい求人が{count}件あります。"),
+                    "ほかの求人はリンク先でご覧ください。",
+                ),
+                Lang::En => (
+                    format!("[Madoguchi] {count} new postings for \"{name}\""),
+                    format!("{count} new postings match your saved search \"{name}\"."),
+                    "See the others through the link.",
+                ),
+            };
+            let mut lead = head;
+            lead.push('\n');
+            for p in postings {
+                lead.push_str(&match lang {
+                    Lang::Ja => format!("\n・{}（{}）", p.title, p.number),
+                    Lang::En => format!("\n- {} ({})", p.title, p.number),
+                });
+            }
+            if *count > postings.len() as u64 {
+                lead.push_str(&format!("\n\n{more}"));
+            }
+            (subject, lead)
+        }
     };
     let (open, stop, footer) = match lang {
         Lang::Ja => (
@@ -210,6 +284,18 @@ mod tests {
                 deadline: "2026-12-09".into(),
             },
             MailEvent::DirectRequest,
+            MailEvent::RecommendationDeadline {
+                deadline: "2026-12-09".into(),
+            },
+            MailEvent::SearchAlert {
+                search_id: 1,
+                name: "care".into(),
+                count: 2,
+                postings: vec![AlertPosting {
+                    number: "13010-00000001".into(),
+                    title: "Care worker".into(),
+                }],
+            },
         ];
         for e in &events {
             let ja = render(e, Lang::Ja, "https://x/a", "https://x/u");
@@ -225,6 +311,54 @@ mod tests {
                     .any(|c| ('\u{3040}'..='\u{30ff}').contains(&c))
             );
         }
+    }
+
+    #[test]
+    fn an_alert_names_the_count_and_the_newest_postings() {
+        let e = MailEvent::SearchAlert {
+            search_id: 4,
+            name: "横浜の介護".into(),
+            count: 7,
+            postings: vec![AlertPosting {
+                number: "14010-00000042".into(),
+                title: "介護職員".into(),
+            }],
+        };
+        let m = render(&e, Lang::Ja, "https://x/a", "https://x/u");
+        assert!(
+            m.subject.contains("横浜の介護") && m.subject.contains("7件"),
+            "{m:?}"
+        );
+        assert!(m.body.contains("介護職員（14010-00000042）"), "{m:?}");
+        assert!(m.body.contains("ほかの求人"), "7 > 1 named: {m:?}");
+        assert_eq!(e.topic(), Topic::Alerts);
+        assert_eq!(e.path(false), "/mypage#saved-searches");
+    }
+
+    #[test]
+    fn alerts_come_when_a_day_or_a_week_has_ended() {
+        let d = |s: &str| s.parse::<chrono::NaiveDate>().unwrap();
+        let today = d("2026-12-10");
+        // Covered through the 8th: the 9th has ended, so daily is due.
+        assert_eq!(
+            alert_due(AlertFrequency::Daily, d("2026-12-08"), today),
+            Some(d("2026-12-09"))
+        );
+        // Covered through yesterday: nothing new has ended.
+        assert_eq!(
+            alert_due(AlertFrequency::Daily, d("2026-12-09"), today),
+            None
+        );
+        // Weekly: seven ended days since the last alert, not six.
+        assert_eq!(
+            alert_due(AlertFrequency::Weekly, d("2026-12-02"), today),
+            Some(d("2026-12-09"))
+        );
+        assert_eq!(
+            alert_due(AlertFrequency::Weekly, d("2026-12-03"), today),
+            None
+        );
+        assert_eq!(alert_due(AlertFrequency::Off, d("2026-01-01"), today), None);
     }
 
     #[test]

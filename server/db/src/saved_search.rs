@@ -1,6 +1,6 @@
 //! 検索条件の保存: a seeker's saved `/jobs` searches, with the moment each
-//! was last opened (new matches are counted from then) and the alert
-//! choice (delivery comes with notifications).
+//! was last opened (new matches are counted from then), the alert choice
+//! and the last day an alert covered (`crate::alerts` sends them).
 
 use chrono::{DateTime, Utc};
 use sea_orm::{
@@ -113,7 +113,15 @@ pub async fn change(
     };
     match change {
         Change::Rename(name) => update.name = Set(name.to_owned()),
-        Change::Alert(on) => update.alert = Set(on),
+        Change::Alert(on) => {
+            update.alert = Set(on);
+            // Turned on: alerts start with today's postings, not with
+            // those of the days they were off.
+            if on && !row.alert {
+                let today = madoguchi_shared::today_in_japan(Utc::now());
+                update.alerted_through = Set(today.pred_opt());
+            }
+        }
         Change::Viewed(at) => update.last_viewed_at = Set(at),
     }
     saved_search::Entity::update(update)

@@ -850,21 +850,45 @@ impl SearchIndex {
         today: NaiveDate,
         since: NaiveDate,
     ) -> Result<usize, SearchError> {
+        Ok(self.accepted_between(query, today, since, today, 0)?.0)
+    }
+
+    /// The postings matching `query` today that were accepted after
+    /// `after` and by `through` (a saved-search alert's window): how many,
+    /// and the ids of the newest `limit`.
+    pub fn accepted_between(
+        &self,
+        query: &JobQuery,
+        today: NaiveDate,
+        after: NaiveDate,
+        through: NaiveDate,
+        limit: usize,
+    ) -> Result<(usize, Vec<i32>), SearchError> {
+        let f = self.fields;
         let mut clauses = self.clauses(query, today);
         clauses.push((
             Occur::Must,
             Box::new(RangeQuery::new(
-                Bound::Excluded(Term::from_field_i64(
-                    self.fields.accepted_on,
-                    day_number(since),
-                )),
-                Bound::Unbounded,
+                Bound::Excluded(Term::from_field_i64(f.accepted_on, day_number(after))),
+                Bound::Included(Term::from_field_i64(f.accepted_on, day_number(through))),
             )),
         ));
-        Ok(self
-            .reader
-            .searcher()
-            .search(&BooleanQuery::new(clauses), &Count)?)
+        let boolean = BooleanQuery::new(clauses);
+        let searcher = self.reader.searcher();
+        if limit == 0 {
+            return Ok((searcher.search(&boolean, &Count)?, Vec::new()));
+        }
+        let newest =
+            TopDocs::with_limit(limit).order_by_fast_field::<i64>("accepted_on", Order::Desc);
+        let (count, docs) = searcher.search(&boolean, &(Count, newest))?;
+        let mut ids = Vec::with_capacity(docs.len());
+        for (_, address) in docs {
+            let doc: TantivyDocument = searcher.doc(address)?;
+            if let Some(id) = doc.get_first(f.id).and_then(|v| v.as_u64()) {
+                ids.push(id as i32);
+            }
+        }
+        Ok((count, ids))
     }
 
     /// How many documents the index holds.
