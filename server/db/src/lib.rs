@@ -32,7 +32,7 @@ pub mod session_store;
 pub mod staff;
 pub mod thread;
 
-use sea_orm::{ConnectOptions, ConnectionTrait, Database, DatabaseConnection, DbBackend};
+use sea_orm::{ConnectOptions, Database, DatabaseConnection};
 use sea_orm_migration::MigratorTrait;
 
 pub use sea_orm::DatabaseConnection as Db;
@@ -47,13 +47,20 @@ pub async fn connect(url: &str) -> Result<DatabaseConnection, DbErr> {
     let mut options = ConnectOptions::new(url.to_owned());
     options.sqlx_logging(false);
     if url.starts_with("sqlite:") {
-        options.max_connections(8).min_connections(1);
+        // Every connection of the pool: write-ahead log, foreign keys,
+        // a 32 MiB page cache and reads through a memory map (1 GiB), so
+        // that index and row lookups of a large database stay in memory.
+        options
+            .max_connections(8)
+            .min_connections(1)
+            .map_sqlx_sqlite_opts(|o| {
+                o.journal_mode(sea_orm::sqlx::sqlite::SqliteJournalMode::Wal)
+                    .foreign_keys(true)
+                    .pragma("cache_size", "-32768")
+                    .pragma("mmap_size", "1073741824")
+            });
     }
     let db = Database::connect(options).await?;
-    if db.get_database_backend() == DbBackend::Sqlite {
-        db.execute_unprepared("PRAGMA journal_mode=WAL").await?;
-        db.execute_unprepared("PRAGMA foreign_keys=ON").await?;
-    }
     Ok(db)
 }
 

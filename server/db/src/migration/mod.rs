@@ -16,6 +16,7 @@ mod m20261202_000010_message_threads;
 mod m20261202_000011_email_jobs;
 mod m20261202_000012_statistics_index;
 mod m20261202_000013_attachments_alerts;
+mod m20261202_000014_statistics_index_updated;
 
 pub struct Migrator;
 
@@ -36,6 +37,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261202_000011_email_jobs::Migration),
             Box::new(m20261202_000012_statistics_index::Migration),
             Box::new(m20261202_000013_attachments_alerts::Migration),
+            Box::new(m20261202_000014_statistics_index_updated::Migration),
         ]
     }
 }

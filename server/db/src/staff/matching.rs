@@ -134,13 +134,19 @@ pub async fn postings_for_seeker(
             ids.push(id);
         }
     }
-    let rows = posting::Entity::find()
+    // Read by id alone (the primary key), then checked: with the status
+    // and date in the query SQLite would walk the status index instead.
+    let rows: Vec<posting::Model> = posting::Entity::find()
         .filter(posting::Column::Id.is_in(ids))
-        .filter(posting::Column::Status.eq(PostingStatus::Published.as_str()))
-        .filter(posting::Column::AcceptsReferral.eq(true))
-        .filter(posting::Column::ValidUntil.gte(today))
         .all(db)
-        .await?;
+        .await?
+        .into_iter()
+        .filter(|p| {
+            p.status == PostingStatus::Published.as_str()
+                && p.accepts_referral
+                && p.valid_until >= today
+        })
+        .collect();
     let mut judged: Vec<(Judgement, i64, posting::Model)> = Vec::with_capacity(rows.len());
     for row in rows {
         let record = crate::posting::record_of(row.clone())?;
