@@ -588,6 +588,37 @@ async fn a_saved_search_alert_tells_exactly_the_new_matches_once() {
         );
         let told = alerts_in(&events_of(&app, user).await[before..]);
         assert_eq!(told, vec![(2, numbers_of(&app, &tokyo[..2]).await)]);
+        // As the seeker receives it: their address, their language, the
+        // count and the postings' numbers, a link to MyPage.
+        let (url, inbox) = smtp_server().await;
+        let sender = mailer(&app, &url);
+        // Recorded "tomorrow": sent then.
+        while sender.run_once(at(1)).await.unwrap() {}
+        let mail = inbox.lock().unwrap().clone();
+        let alert = mail
+            .iter()
+            .find(|m| m.subject().contains("東京の求人"))
+            .unwrap_or_else(|| {
+                panic!(
+                    "the alert was sent: {:?}",
+                    mail.iter()
+                        .map(|m| (m.subject(), m.header("Subject")))
+                        .collect::<Vec<_>>()
+                )
+            });
+        assert_eq!(alert.to, vec!["seeker@example.jp".to_owned()]);
+        assert_eq!(
+            alert.subject(),
+            "【窓口】「東京の求人」の新着求人が2件あります"
+        );
+        let text = alert.text();
+        for n in numbers_of(&app, &tokyo[..2]).await {
+            assert!(text.contains(&n), "{n} in {text}");
+        }
+        assert!(
+            text.contains("http://127.0.0.1:3000/mypage#saved-searches"),
+            "{text}"
+        );
 
         // A day without new postings tells nothing; the next new one is
         // told alone.
