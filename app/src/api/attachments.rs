@@ -199,19 +199,12 @@ pub async fn download_attachment(
             return (StatusCode::INTERNAL_SERVER_ERROR, "internal error").into_response();
         }
     };
-    // Stored names are 32 hex digits; anything else never names a file.
-    if name.len() != 32 || !name.bytes().all(|b| b.is_ascii_hexdigit()) {
-        return not_found();
-    }
-    match tokio::fs::read(state.documents_dir.join(FOLDER).join(&name)).await {
-        Ok(bytes) => crate::api::send::private_file(
+    match crate::api::send::read_stored(&state.documents_dir.join(FOLDER), &name).await {
+        Some(bytes) => crate::api::send::private_file(
             bytes,
             kind,
             &format!("attachment-{id}.{}", kind.extension()),
         ),
-        Err(e) => {
-            crate::state::internal(e);
-            not_found()
-        }
+        None => not_found(),
     }
 }

@@ -177,10 +177,9 @@ pub async fn serve_image(
         }
     };
     let (name, file_type) = found;
-    if name.len() != 32 || !name.bytes().all(|b| b.is_ascii_hexdigit()) {
-        return not_found();
-    }
-    let Ok(bytes) = tokio::fs::read(state.documents_dir.join("images").join(&name)).await else {
+    let Some(bytes) =
+        crate::api::send::read_stored(&state.documents_dir.join("images"), &name).await
+    else {
         return not_found();
     };
     let Ok(kind) = file_type.parse::<ImageType>() else {

@@ -382,19 +382,27 @@ pub async fn download_document(
             return (StatusCode::INTERNAL_SERVER_ERROR, "internal error").into_response();
         }
     };
-    // Stored names are 32 hex digits; anything else never names a file.
-    if name.len() != 32 || !name.bytes().all(|b| b.is_ascii_hexdigit()) {
+    let Some(bytes) = read_stored(&state.documents_dir, &name).await else {
         return not_found();
-    }
-    let bytes = match tokio::fs::read(state.documents_dir.join(&name)).await {
-        Ok(b) => b,
-        Err(e) => {
-            crate::state::internal(e);
-            return not_found();
-        }
     };
     let filename = format!("{}-{id}.{}", info.kind.as_str(), info.file_type.extension());
     private_file(bytes, info.file_type, &filename)
+}
+
+/// The file stored as `name` in `dir`, or `None`: stored names are 32 hex
+/// digits (anything else never names a file), and a file that cannot be
+/// read is logged.
+pub(crate) async fn read_stored(dir: &Path, name: &str) -> Option<Vec<u8>> {
+    if name.len() != 32 || !name.bytes().all(|b| b.is_ascii_hexdigit()) {
+        return None;
+    }
+    match tokio::fs::read(dir.join(name)).await {
+        Ok(bytes) => Some(bytes),
+        Err(e) => {
+            crate::state::internal(e);
+            None
+        }
+    }
 }
 
 /// A private file as a download: never cached, never sniffed into
