@@ -713,9 +713,12 @@ async fn each_role_reads_only_the_applications_it_may_see() {
                 "employer@example.jp",
                 vec![(mine, true), (theirs, true), (other_establishment, false)],
             ),
+            // The office's own seeker's applications, and the referrals
+            // to its postings; not another seeker's self-application to
+            // one of them (docs/domain.md, "Who sees what").
             (
                 "staff@example.jp",
-                vec![(mine, true), (theirs, true), (other_establishment, true)],
+                vec![(mine, true), (theirs, false), (other_establishment, true)],
             ),
             (
                 "osaka@example.jp",
@@ -757,14 +760,14 @@ async fn each_role_reads_only_the_applications_it_may_see() {
         );
         let (res, _) = call(&app, "/api/applications/get", "id=abc", Some(&cookie)).await;
         assert_eq!(res.status(), StatusCode::BAD_REQUEST);
-        // Every successful read is in the audit log: 2 + 1 + 2 + 3.
+        // Every successful read is in the audit log: 2 + 1 + 2 + 2.
         let reads = audit_log::Entity::find()
             .filter(audit_log::Column::Action.eq("read"))
             .filter(audit_log::Column::Entity.eq("application"))
             .count(&app.db)
             .await
             .unwrap();
-        assert_eq!(reads, 8);
+        assert_eq!(reads, 7);
     }
 }
 
@@ -1490,9 +1493,11 @@ async fn applications_carry_checked_documents_that_only_the_parties_download() {
             .unwrap()
             .id;
         let other_staff = staff_of(other_office, "other-staff@example.jp", Role::Staff, None).await;
+        // The posting's office is no party to a self-application
+        // (docs/domain.md, "Who sees what"): its staff get nothing either.
         for (cookie, expected) in [
             (&own_employer, StatusCode::OK),
-            (&own_staff, StatusCode::OK),
+            (&own_staff, StatusCode::NOT_FOUND),
             (&other_employer, StatusCode::NOT_FOUND),
             (&other_staff, StatusCode::NOT_FOUND),
         ] {

@@ -1,5 +1,5 @@
 //! The data generator on SQLite and PostgreSQL: deterministic, consistent
-//! with the rules of DOMAIN.md, and the demo accounts find their data.
+//! with the rules of docs/domain.md, and the demo accounts find their data.
 
 mod common;
 

@@ -184,7 +184,7 @@ impl ReferralStatus {
     }
 
     /// The status as of `today`: an unused recommendation expires after its
-    /// deadline (DOMAIN.md rule 3).
+    /// deadline (docs/domain.md rule 3).
     pub fn as_of(self, today: NaiveDate, deadline: NaiveDate) -> ReferralStatus {
         match self {
             ReferralStatus::Recommended if today > deadline => ReferralStatus::Expired,

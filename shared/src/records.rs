@@ -1,4 +1,4 @@
-//! The records of DOMAIN.md as the two sides exchange them. Stored forms
+//! The records of docs/domain.md as the two sides exchange them. Stored forms
 //! live in the data layer; these are what pages show and server functions
 //! answer, with codes as enums and dates as `YYYY-MM-DD`.
 

@@ -20,7 +20,7 @@ crate::coded_enum! {
 }
 
 impl SeekerKind {
-    /// Online referral needs a registered seeker (DOMAIN.md rule 3).
+    /// Online referral needs a registered seeker (docs/domain.md rule 3).
     pub fn may_receive_referrals(self) -> bool {
         self == SeekerKind::Registered
     }

@@ -8,7 +8,7 @@ use crate::api::applications::ApplicationForm;
 use crate::error::AppError;
 
 /// The logged-in seeker's recommendations; `None` for an internet-only
-/// seeker (referrals need registration at an office, DOMAIN.md rule 3).
+/// seeker (referrals need registration at an office, docs/domain.md rule 3).
 #[server(prefix = "/api", endpoint = "referrals/mine")]
 pub async fn my_referrals() -> Result<Option<Vec<Referral>>, AppError> {
     use madoguchi_shared::account::Role;

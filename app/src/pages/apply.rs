@@ -1,5 +1,5 @@
 //! `/jobs/{求人番号}/apply`: オンライン自主応募. The seeker reads and
-//! acknowledges what a self-application is not (DOMAIN.md rule 2), writes
+//! acknowledges what a self-application is not (docs/domain.md rule 2), writes
 //! the motivation statement with a character counter, reviews it and
 //! sends it. Visitors are sent to log in and come back here.
 

@@ -1,10 +1,10 @@
-//! Who may read which record (DOMAIN.md rule 8), decided in one place:
+//! Who may read which record (docs/domain.md rule 8), decided in one place:
 //! seekers their own, employers their establishment's, staff their
 //! office's. A record someone may not see is answered as missing, so its
 //! existence is not revealed either.
 
 use madoguchi_shared::account::Role;
-use madoguchi_shared::application::ApplicationView;
+use madoguchi_shared::application::{ApplicationMethod, ApplicationView};
 use madoguchi_shared::document::DocumentInfo;
 use madoguchi_shared::message::AuditAction;
 use sea_orm::{
@@ -14,15 +14,25 @@ use sea_orm::{
 use crate::account::User;
 use crate::entity::{application, application_document, posting, referral_letter, seeker};
 
-/// Whether `user` may see an application of `seeker` to `posting`.
-pub fn may_see_application(user: &User, seeker: &seeker::Model, posting: &posting::Model) -> bool {
+/// Whether `user` may see `app`, an application of `seeker` to `posting`
+/// (docs/domain.md, "Who sees what").
+pub fn may_see_application(
+    user: &User,
+    app: &application::Model,
+    seeker: &seeker::Model,
+    posting: &posting::Model,
+) -> bool {
     match user.role {
         Role::Seeker => seeker.user_id == user.id,
         Role::Employer => user.establishment_id == Some(posting.establishment_id),
-        // The office's ledger: postings it accepted and seekers it registered.
+        // The office's ledger: the seekers it registered, and the referrals
+        // to the postings it accepted. A self-application is between the
+        // seeker and the employer: the posting's office is no party to it.
         Role::Staff => {
             user.office_id.is_some()
-                && (user.office_id == Some(posting.office_id) || user.office_id == seeker.office_id)
+                && (user.office_id == seeker.office_id
+                    || (user.office_id == Some(posting.office_id)
+                        && app.method != ApplicationMethod::SelfApplication.as_str()))
         }
         Role::Admin => false,
     }
@@ -108,7 +118,7 @@ pub(crate) async fn visible_application(
     ) else {
         return Ok(None);
     };
-    Ok(may_see_application(user, &seeker, &posting).then_some((app, seeker, posting)))
+    Ok(may_see_application(user, &app, &seeker, &posting).then_some((app, seeker, posting)))
 }
 
 /// Document `id` (its stored file name and type) if `user` may see the

@@ -1,4 +1,4 @@
-//! オンライン自主応募: a seeker applies to a posting directly (DOMAIN.md
+//! オンライン自主応募: a seeker applies to a posting directly (docs/domain.md
 //! rules 1, 2 and 4), once per posting.
 
 use chrono::{NaiveDate, Utc};

@@ -33,7 +33,7 @@ pub enum Refused {
     NotNow,
     /// The form does not read, or the linter found what must change.
     Findings(Vec<Finding>),
-    /// DOMAIN.md rule 1.
+    /// docs/domain.md rule 1.
     SelfApplication(SelfApplicationBlock),
     /// Not in the last month of its validity, or not published.
     NotExtendable,
@@ -460,7 +460,7 @@ pub async fn copy(
         .map(|(id, _)| id))
 }
 
-/// Switches online self-application on or off (DOMAIN.md rule 1: never
+/// Switches online self-application on or off (docs/domain.md rule 1: never
 /// for dispatch or contracting, nor where the workplace is not named).
 pub async fn set_self_application(
     db: &DatabaseConnection,

@@ -12,7 +12,7 @@ use sea_orm::{
 
 use crate::entity::posting;
 
-/// DOMAIN.md rule 4: a posting is public while published and before its
+/// docs/domain.md rule 4: a posting is public while published and before its
 /// 紹介期限日, unless 公開範囲 3 keeps it to staff.
 pub(crate) fn publicly_open(today: NaiveDate) -> Condition {
     Condition::all()
@@ -136,7 +136,7 @@ pub enum PublicPosting {
     Missing,
 }
 
-/// The posting `number` as a visitor may see it (DOMAIN.md rule 4):
+/// The posting `number` as a visitor may see it (docs/domain.md rule 4):
 /// 公開範囲 2 hides the establishment's name and address.
 pub async fn public_by_number(
     db: &impl ConnectionTrait,

@@ -19,7 +19,7 @@ use crate::apply::{
 use crate::entity::{office, posting, referral, referral_letter, seeker, user_account};
 
 /// The seeker record of account `user_id`, when it may receive referrals
-/// (registered at an office; DOMAIN.md rule 3).
+/// (registered at an office; docs/domain.md rule 3).
 async fn registered_seeker(
     db: &DatabaseConnection,
     user_id: i32,

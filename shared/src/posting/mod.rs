@@ -1,5 +1,5 @@
 //! 求人 (job postings): numbers, validity, the 求人票 fields, the status
-//! life cycle and the rules of DOMAIN.md that bind them.
+//! life cycle and the rules of docs/domain.md that bind them.
 
 mod form;
 mod own;

@@ -44,7 +44,7 @@ pub struct OwnPosting {
     /// The new 紹介期限日 if it may be extended today.
     pub extend_to: Option<String>,
     pub accepts_self_application: bool,
-    /// Why self-application cannot be switched on (DOMAIN.md rule 1),
+    /// Why self-application cannot be switched on (docs/domain.md rule 1),
     /// apart from the switch itself.
     pub self_application_block: Option<SelfApplicationBlock>,
     /// Applications received.

@@ -71,7 +71,7 @@ impl PostingStatus {
         }
     }
 
-    /// Whether the public may see the posting at all (DOMAIN.md rule 4;
+    /// Whether the public may see the posting at all (docs/domain.md rule 4;
     /// the validity date and 公開範囲 are checked apart).
     pub fn is_public(self) -> bool {
         self == PostingStatus::Published

@@ -96,7 +96,7 @@ crate::coded_enum! {
     }
 }
 
-/// 年齢: none, or a range with its legal reason (DOMAIN.md rule 5).
+/// 年齢: none, or a range with its legal reason (docs/domain.md rule 5).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum AgeLimit {
     None,
@@ -185,7 +185,7 @@ pub enum SelfApplicationBlock {
     WorkplaceNotNamed,
 }
 
-/// DOMAIN.md rule 1: online self-application only where the employer
+/// docs/domain.md rule 1: online self-application only where the employer
 /// switched it on, never for dispatch or contracting, and only where the
 /// actual workplace is named.
 pub fn self_application_allowed(

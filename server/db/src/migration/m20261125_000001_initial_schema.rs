@@ -1,4 +1,4 @@
-//! The schema of DOMAIN.md: offices, establishments, accounts, seekers,
+//! The schema of docs/domain.md: offices, establishments, accounts, seekers,
 //! postings (the full 求人票), favourites, saved searches, referrals and
 //! their letters, applications and documents, messages, notices,
 //! consultation records, direct requests, the audit log, sessions and the

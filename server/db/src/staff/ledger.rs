@@ -1,4 +1,4 @@
-//! The office's ledger (DOMAIN.md rule 8): referrals and applications of
+//! The office's ledger (docs/domain.md rule 8): referrals and applications of
 //! one seeker, or to one establishment's postings, as one list.
 
 use madoguchi_shared::posting::PostingStatus;
