@@ -71,7 +71,7 @@ pub enum AppError {
     /// posting under review edited, a closed one extended …).
     #[error("not possible now")]
     NotNow,
-    /// DOMAIN.md rule 1 keeps self-application off for this posting.
+    /// docs/domain.md rule 1 keeps self-application off for this posting.
     #[error("self-application not allowed")]
     SelfApplicationBlocked(madoguchi_shared::posting::SelfApplicationBlock),
     /// Outside the last month of a posting's validity.
@@ -313,6 +313,7 @@ pub fn ValidationMessage(error: ValidationError) -> impl IntoView {
         ValidationError::FileType => t!(i18n, error_file_type).into_any(),
         ValidationError::FileCorrupt => t!(i18n, error_file_corrupt).into_any(),
         ValidationError::Prefecture => t!(i18n, error_prefecture).into_any(),
+        ValidationError::LinkCode => t!(i18n, error_link_code).into_any(),
         _ => t!(i18n, error_invalid_value).into_any(),
     }
 }

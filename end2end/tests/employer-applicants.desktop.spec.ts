@@ -170,10 +170,21 @@ test("staff register a seeker at the counter and refer them; the employer hires;
 
   await gotoHydrated(page, "/staff/seekers");
   const form = page.locator("form", { has: page.getByRole("button", { name: "求職登録する" }) });
-  await form.getByLabel("メールアドレス").fill(email);
   await form.getByLabel("氏名").fill("窓口 太郎");
   await form.getByLabel("フリガナ").fill("マドグチ タロウ");
   await form.getByLabel("生年月日").fill("1990-04-01");
+  // The address alone links nothing: the MyPage's owner must show its code.
+  await form.getByLabel("メールアドレス").fill(email);
+  await form.getByRole("button", { name: "求職登録する" }).click();
+  await expect(page.getByRole("alert")).toContainText("連携コード");
+  await expect(page).toHaveURL(/\/staff\/seekers$/);
+
+  // The seeker shows a one-time code from MyPage and reads it out.
+  await gotoHydrated(seeker, "/mypage/profile");
+  await seeker.getByRole("button", { name: "連携コードを表示する" }).click();
+  const code = (await seeker.getByTestId("link-code").locator(".code").textContent()) ?? "";
+  expect(code).toMatch(/^[2-9A-HJ-NP-Z]{4}-[2-9A-HJ-NP-Z]{4}$/);
+  await form.getByLabel("連携コード").fill(code.toLowerCase());
   await form.getByRole("button", { name: "求職登録する" }).click();
   await expect(page).toHaveURL(/\/staff\/seekers\/\d+$/);
   await expect(page.getByTestId("seeker-number")).toHaveText(/^13010-\d{8}$/);

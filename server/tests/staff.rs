@@ -11,7 +11,7 @@ use common::calls::*;
 use common::{TestApp, app, backends};
 use http::StatusCode;
 use madoguchi_db::entity::{
-    application, audit_log, posting, referral, referral_letter, user_account,
+    application, audit_log, counter_link_code, posting, referral, referral_letter, user_account,
 };
 use madoguchi_db::staff::referrals::{NotRecommended, Recommendation, may_skip};
 use madoguchi_shared::staff::Confirmation;
@@ -61,15 +61,27 @@ async fn ready(backend: common::Backend) -> (TestApp, String) {
     (app, staff)
 }
 
-fn link_form(email: &str) -> String {
+fn link_form(code: &str) -> String {
     form(&[
         ("mode", "link"),
-        ("email", email),
+        ("code", code),
         ("name", "佐藤 健"),
         ("name_kana", "サトウ ケン"),
         ("birth_date", "1995-05-05"),
         ("phone", "080-1111-2222"),
     ])
+}
+
+/// The code the logged-in seeker's MyPage shows, as shown (`ABCD-EFGH`).
+async fn link_code(app: &TestApp, seeker: &str) -> String {
+    let (res, body) = call(app, "/api/profile/link-code", "", Some(seeker)).await;
+    assert_eq!(res.status(), StatusCode::OK, "{body}");
+    let v: serde_json::Value = serde_json::from_str(&body).unwrap();
+    let code = v["code"].as_str().unwrap().to_owned();
+    assert_eq!(code.len(), 9, "{code}");
+    assert_eq!(&code[4..5], "-");
+    assert_eq!(v["valid_until"].as_str().unwrap().len(), 5, "{body}");
+    code
 }
 
 #[tokio::test]
@@ -90,10 +102,14 @@ async fn counter_registration_links_an_internet_only_mypage_once() {
         // The internet-only seeker is no seeker of the office yet.
         assert_eq!(res.status(), StatusCode::NOT_FOUND, "{backend:?}");
 
+        let seeker2 = session_of(&app, "seeker2@example.jp").await;
+        let code = link_code(&app, &seeker2).await;
+        // Typed as staff may type it: lower case, without the hyphen.
+        let typed = code.replace('-', " ").to_lowercase();
         let (res, body) = call(
             &app,
             "/api/staff/register",
-            &link_form("seeker2@example.jp"),
+            &link_form(&typed),
             Some(&staff),
         )
         .await;
@@ -115,26 +131,23 @@ async fn counter_registration_links_an_internet_only_mypage_once() {
         let demo = seeker_of(&app, "seeker@example.jp").await;
         assert_ne!(demo.seeker_number, after.seeker_number);
 
-        // Once only; an unknown address; a bad reading.
+        // The code works once; a registered seeker gets no new one; a
+        // malformed code and a bad reading are named by their field.
+        let (res, body) = call(&app, "/api/staff/register", &link_form(&code), Some(&staff)).await;
+        assert_eq!(res.status(), StatusCode::CONFLICT, "{body}");
+        assert!(body.contains("bad_link_code"), "{body}");
+        let (res, _) = call(&app, "/api/profile/link-code", "", Some(&seeker2)).await;
+        assert_eq!(res.status(), StatusCode::CONFLICT);
         let (res, body) = call(
             &app,
             "/api/staff/register",
-            &link_form("seeker2@example.jp"),
+            &link_form("ABCD-EFG0"),
             Some(&staff),
         )
         .await;
-        assert_eq!(res.status(), StatusCode::CONFLICT, "{body}");
-        assert!(body.contains("already_registered"), "{body}");
-        let (res, body) = call(
-            &app,
-            "/api/staff/register",
-            &link_form("nobody@example.jp"),
-            Some(&staff),
-        )
-        .await;
-        assert_eq!(res.status(), StatusCode::CONFLICT, "{body}");
-        assert!(body.contains("no_such_mypage"), "{body}");
-        let bad = link_form("seeker2@example.jp").replace("name_kana=", "name_kana=x");
+        assert_eq!(res.status(), StatusCode::BAD_REQUEST, "{body}");
+        assert!(body.contains("code"), "{body}");
+        let bad = link_form(&code).replace("name_kana=", "name_kana=x");
         let (res, body) = call(&app, "/api/staff/register", &bad, Some(&staff)).await;
         assert_eq!(res.status(), StatusCode::BAD_REQUEST, "{body}");
 
@@ -774,5 +787,114 @@ async fn statistics_agree_with_a_hand_counted_year() {
         assert_eq!(res.status(), StatusCode::BAD_REQUEST);
         let (res, _) = page(&app, "/staff/statistics.csv?pref=99", Some(&staff)).await;
         assert_eq!(res.status(), StatusCode::BAD_REQUEST);
+    }
+}
+
+/// The takeover the counter link once allowed: someone opens a MyPage
+/// with another person's address first; when that person registers at the
+/// counter, staff must not be able to link the impostor's MyPage and write
+/// the person's name, birth date and phone into it. Only the code the
+/// MyPage's owner shows links it, it expires, a newer one replaces it, and
+/// a wrong code answers exactly as a used or expired one.
+#[tokio::test]
+async fn a_mypage_is_linked_only_with_the_code_its_owner_shows() {
+    for backend in backends() {
+        let (app, staff) = ready(backend).await;
+        let other_office = staff_of(&app, "staff-osaka@example.jp", "27010").await;
+        // The impostor's MyPage, opened with the victim's address.
+        let body = form(&[
+            ("email", "victim@example.jp"),
+            ("password", PASSWORD),
+            ("name", "偽名 太郎"),
+            ("name_kana", "ギメイ タロウ"),
+        ]);
+        let (res, body) = call(&app, "/api/account/register", &body, None).await;
+        assert_eq!(res.status(), StatusCode::OK, "{backend:?} {body}");
+        let impostor = session_of(&app, "victim@example.jp").await;
+
+        // By the address alone: refused, of this office or another.
+        let by_address = form(&[
+            ("mode", "link"),
+            ("email", "victim@example.jp"),
+            ("name", "被害 花子"),
+            ("name_kana", "ヒガイ ハナコ"),
+            ("birth_date", "1990-04-01"),
+            ("phone", "090-1234-5678"),
+        ]);
+        for cookie in [&staff, &other_office] {
+            let (res, body) = call(&app, "/api/staff/register", &by_address, Some(cookie)).await;
+            assert_eq!(res.status(), StatusCode::BAD_REQUEST, "{backend:?} {body}");
+            assert!(body.contains("code"), "{body}");
+        }
+        // A guessed code answers as a used one does: nothing tells staff
+        // whether any account exists.
+        let victim_form =
+            |code: &str| by_address.replace("mode=link", &format!("mode=link&code={code}"));
+        let (res, guessed) = call(
+            &app,
+            "/api/staff/register",
+            &victim_form("ABCD-EFGH"),
+            Some(&staff),
+        )
+        .await;
+        assert_eq!(res.status(), StatusCode::CONFLICT, "{guessed}");
+        assert!(guessed.contains("bad_link_code"), "{guessed}");
+
+        // A code replaced by a newer one, and an expired one, link nothing.
+        let first = link_code(&app, &impostor).await;
+        let second = link_code(&app, &impostor).await;
+        assert_ne!(first, second);
+        let (res, replaced) = call(
+            &app,
+            "/api/staff/register",
+            &victim_form(&first),
+            Some(&staff),
+        )
+        .await;
+        assert_eq!(res.status(), StatusCode::CONFLICT);
+        assert_eq!(replaced, guessed);
+        counter_link_code::Entity::update_many()
+            .col_expr(
+                counter_link_code::Column::ExpiresAt,
+                sea_orm::sea_query::Expr::value(Utc::now() - chrono::Duration::minutes(1)),
+            )
+            .exec(&app.db)
+            .await
+            .unwrap();
+        let (res, expired) = call(
+            &app,
+            "/api/staff/register",
+            &victim_form(&second),
+            Some(&staff),
+        )
+        .await;
+        assert_eq!(res.status(), StatusCode::CONFLICT);
+        assert_eq!(expired, guessed);
+        let kept = seeker_of(&app, "victim@example.jp").await;
+        assert_eq!(kept.kind, "internet_only", "{backend:?}");
+        assert_eq!(kept.name, "偽名 太郎");
+        assert_eq!(kept.birth_date, None);
+        assert_eq!(kept.phone, None);
+        // Nor does a new MyPage take the address over: it is taken.
+        let new = by_address.replace("mode=link", "mode=new&password=counter-password-1");
+        let (res, _) = call(&app, "/api/staff/register", &new, Some(&staff)).await;
+        assert_eq!(res.status(), StatusCode::CONFLICT);
+        assert_eq!(seeker_of(&app, "victim@example.jp").await, kept);
+
+        // Only seekers get codes.
+        let employer = session_of(&app, "employer@example.jp").await;
+        let (res, _) = call(&app, "/api/profile/link-code", "", Some(&employer)).await;
+        assert_eq!(res.status(), StatusCode::FORBIDDEN);
+        let (res, _) = call(&app, "/api/profile/link-code", "", None).await;
+        assert_eq!(res.status(), StatusCode::UNAUTHORIZED);
+        // The codes are kept as hashes only.
+        let stored = counter_link_code::Entity::find()
+            .all(&app.db)
+            .await
+            .unwrap();
+        assert_eq!(stored.len(), 1, "one code per seeker");
+        let plain = second.replace('-', "");
+        assert!(!stored[0].code_hash.contains(&plain));
+        assert_eq!(stored[0].code_hash.len(), 64);
     }
 }

@@ -75,4 +75,7 @@ pub enum ValidationError {
     /// A file of an accepted type that is cut short or damaged.
     #[error("file damaged")]
     FileCorrupt,
+    /// A counter link code that is not eight characters of its alphabet.
+    #[error("malformed link code")]
+    LinkCode,
 }

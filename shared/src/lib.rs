@@ -6,6 +6,7 @@
 
 pub mod account;
 pub mod application;
+pub mod counter_link;
 pub mod date;
 pub mod direct;
 pub mod document;

@@ -115,7 +115,7 @@ pub struct PostingForStaff {
 }
 
 /// How staff confirmed with the employer that applications are still
-/// taken (電話で応募可否を確認), DOMAIN.md rule 3.
+/// taken (電話で応募可否を確認), docs/domain.md rule 3.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Confirmation {
     /// Confirmed by telephone now.
@@ -155,9 +155,21 @@ crate::coded_enum! {
         NoMyPage = ("no_mypage", "この事業所は求人者マイページを開設していないため、オンラインで紹介できません。", "The establishment has no MyPage, so it cannot be referred to online."),
         Duplicate = ("duplicate", "この求職者には同じ求人の紹介が応募待ちのままか、すでに応募があります。", "This seeker already has a waiting recommendation for, or an application to, this posting."),
         ConfirmationNeeded = ("confirmation_needed", "電話確認を省略できるのは夜間（8:30前・17:15以降）と土曜日だけです。事業所に応募可否を確認してください。", "The call may be skipped only at night (before 8:30, from 17:15) or on Saturdays: confirm with the employer."),
-        NoSuchMyPage = ("no_such_mypage", "このメールアドレスの求職者マイページはありません。", "No seeker's MyPage has this e-mail address."),
-        AlreadyRegistered = ("already_registered", "このマイページはすでに求職登録されています。", "This MyPage is registered at an office already."),
+        BadLinkCode = ("bad_link_code", "連携コードが正しくないか、使用済みか、有効期限（表示から30分）が切れています。ご本人のマイページの「求職情報」で新しいコードを表示してもらってください。", "The link code is wrong, used, or expired (30 minutes after it was shown). Ask the seeker to show a new code on the 求職情報 page of their MyPage."),
     }
+}
+
+/// The label of the counter registration form's field `field`, in
+/// Japanese and English, for an error that names it.
+pub fn registration_field_label(field: &str) -> Option<(&'static str, &'static str)> {
+    Some(match field {
+        "code" => ("連携コード", "Link code"),
+        "email" => ("メールアドレス", "E-mail address"),
+        "password" => ("パスワード", "Password"),
+        "birth_date" => ("生年月日", "Birth date"),
+        "mode" => ("マイページ", "MyPage"),
+        other => return crate::seeker::profile_field_label(other),
+    })
 }
 
 /// Days a recommendation stays open by default (a server setting).

@@ -132,3 +132,32 @@ pub async fn attention() -> Result<AttentionItems, AppError> {
         user: user.id,
     })
 }
+
+/// The one-time code an internet-only seeker shows at the counter so that
+/// staff may register this MyPage (docs/domain.md, "Registration at the
+/// counter").
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LinkCode {
+    /// As shown: `ABCD-EFGH`.
+    pub code: String,
+    /// Japan time, `HH:MM`, when it stops working.
+    pub valid_until: String,
+}
+
+/// A new counter link code for the logged-in internet-only seeker (any
+/// earlier one stops working); 409 for a seeker registered already.
+#[server(prefix = "/api", endpoint = "profile/link-code")]
+pub async fn show_link_code() -> Result<LinkCode, AppError> {
+    use madoguchi_shared::account::Role;
+    let user = crate::state::require_role(&[Role::Seeker]).await?;
+    let db = crate::state::db()?;
+    let issued = madoguchi_db::counter_link::issue(&db, user.id, chrono::Utc::now())
+        .await
+        .map_err(crate::state::internal)?
+        .ok_or_else(|| AppError::NotNow.respond())?;
+    let japan = issued.expires_at + chrono::TimeDelta::hours(9);
+    Ok(LinkCode {
+        code: madoguchi_shared::counter_link::display(&issued.code),
+        valid_until: japan.format("%H:%M").to_string(),
+    })
+}

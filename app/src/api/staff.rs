@@ -121,14 +121,17 @@ pub async fn find_seekers(
 
 /// 求職登録 at the counter. `mode` "new" opens a MyPage with `email` and
 /// the `password` the seeker types; "link" registers the internet-only
-/// MyPage of `email`. Answers the seeker's id.
+/// MyPage that showed the one-time `code` — the owner's consent; an
+/// address alone links nothing (docs/domain.md, "Registration at the
+/// counter"). Answers the seeker's id.
 #[allow(clippy::too_many_arguments)]
 #[server(prefix = "/api", endpoint = "staff/register")]
 pub async fn register_at_counter(
     office: Option<String>,
     mode: String,
-    email: String,
+    email: Option<String>,
     password: Option<String>,
+    code: Option<String>,
     name: String,
     name_kana: String,
     birth_date: String,
@@ -139,7 +142,26 @@ pub async fn register_at_counter(
     use madoguchi_shared::staff::StaffRefusal;
     let field = crate::api::account::field;
     let (user, office) = office_of(office).await?;
-    let email = normalize_email(&email).map_err(field("email"))?;
+    let (new_account, link_code) = match mode.as_str() {
+        "new" => {
+            let email =
+                normalize_email(email.as_deref().unwrap_or_default()).map_err(field("email"))?;
+            let password = password.unwrap_or_default();
+            check_password(&password).map_err(field("password"))?;
+            (Some((email, password)), None)
+        }
+        "link" => {
+            let code =
+                madoguchi_shared::counter_link::normalize(code.as_deref().unwrap_or_default())
+                    .map_err(field("code"))?;
+            (None, Some(code))
+        }
+        _ => {
+            return Err(field("mode")(
+                madoguchi_shared::ValidationError::UnknownCode,
+            ));
+        }
+    };
     let name = required_text(&name, 50).map_err(field("name"))?;
     let name_kana = kana_text(&name_kana, 50).map_err(field("name_kana"))?;
     let birth = date_field("birth_date", &birth_date)?;
@@ -148,23 +170,15 @@ pub async fn register_at_counter(
     if let Some(p) = &phone {
         madoguchi_shared::seeker::check_phone(p).map_err(field("phone"))?;
     }
-    let new_account = match mode.as_str() {
-        "new" => {
-            let password = password.unwrap_or_default();
-            check_password(&password).map_err(field("password"))?;
-            let hash = madoguchi_db::account::hash_password(password)
+    let new_account = match new_account {
+        Some((email, password)) => Some((
+            email,
+            madoguchi_db::account::hash_password(password)
                 .await
-                .map_err(crate::state::internal)?;
-            Some((email.clone(), hash))
-        }
-        "link" => None,
-        _ => {
-            return Err(field("mode")(
-                madoguchi_shared::ValidationError::UnknownCode,
-            ));
-        }
+                .map_err(crate::state::internal)?,
+        )),
+        None => None,
     };
-    let link_email = new_account.is_none().then(|| email.clone());
     let db = crate::state::db()?;
     let r = Registration {
         name,
@@ -172,7 +186,7 @@ pub async fn register_at_counter(
         birth_date: birth,
         phone,
         new_account,
-        link_email,
+        link_code,
     };
     match madoguchi_db::staff::seekers::register(&db, user, office, r, today())
         .await
@@ -180,8 +194,7 @@ pub async fn register_at_counter(
     {
         Ok((id, _)) => Ok(id),
         Err(NotRegistered::EmailTaken) => Err(AppError::EmailTaken.respond()),
-        Err(NotRegistered::NoSuchMyPage) => Err(refused(StaffRefusal::NoSuchMyPage)),
-        Err(NotRegistered::AlreadyRegistered) => Err(refused(StaffRefusal::AlreadyRegistered)),
+        Err(NotRegistered::BadLinkCode) => Err(refused(StaffRefusal::BadLinkCode)),
     }
 }
 

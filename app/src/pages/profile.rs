@@ -11,7 +11,7 @@ use madoguchi_shared::posting::WageForm;
 use madoguchi_shared::prefecture::Prefecture;
 use madoguchi_shared::seeker::{ProfileForm, SeekerKind, limits};
 
-use crate::api::profile::{ProfileView, SaveProfile, SetRegistration, my_profile};
+use crate::api::profile::{ProfileView, SaveProfile, SetRegistration, ShowLinkCode, my_profile};
 use crate::error::{AppError, ErrorMessage};
 use crate::i18n::*;
 
@@ -52,6 +52,7 @@ fn Registration(p: ProfileView, action: ServerAction<SetRegistration>) -> impl I
                 <h2>{t!(i18n, profile_registration)}</h2>
                 <p>{t!(i18n, profile_internet_only)}</p>
                 <crate::pages::referrals::RegistrationNeeded />
+                <LinkCodeSection />
             </section>
         }
         .into_any();
@@ -79,6 +80,30 @@ fn Registration(p: ProfileView, action: ServerAction<SetRegistration>) -> impl I
         </section>
     }
     .into_any()
+}
+
+/// The one-time code the seeker shows at the counter: without it staff
+/// cannot link this MyPage to a registration.
+#[component]
+fn LinkCodeSection() -> impl IntoView {
+    let i18n = use_i18n();
+    let action = ServerAction::<ShowLinkCode>::new();
+    view! {
+        <h3>{t!(i18n, link_code_heading)}</h3>
+        <p class="hint">{t!(i18n, link_code_explain)}</p>
+        <ActionForm action attr:class="inline-form">
+            <button type="submit" class="secondary">{t!(i18n, link_code_show)}</button>
+        </ActionForm>
+        {move || action.value().get().map(|result| match result {
+            Ok(c) => view! {
+                <p class="link-code" data-testid="link-code" aria-live="polite">
+                    <strong class="code">{c.code}</strong>" "
+                    {t!(i18n, link_code_until, time = move || c.valid_until.clone())}
+                </p>
+            }.into_any(),
+            Err(error) => view! { <ErrorMessage error /> }.into_any(),
+        })}
+    }
 }
 
 #[component]

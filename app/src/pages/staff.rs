@@ -151,8 +151,10 @@ pub fn StaffSeekersPage() -> impl IntoView {
                     <label class="check"><input type="radio" name="mode" value="link" checked=true />{t!(i18n, staff_mode_link)}</label>
                     <label class="check"><input type="radio" name="mode" value="new" />{t!(i18n, staff_mode_new)}</label>
                 </fieldset>
-                <label for="rg-email">{t!(i18n, login_email)}</label>
-                <input id="rg-email" name="email" type="email" required maxlength="254" />
+                <label for="rg-code">{t!(i18n, staff_link_code)}</label>
+                <input id="rg-code" name="code" autocomplete="off" autocapitalize="characters" maxlength="20" placeholder="ABCD-EFGH" />
+                <label for="rg-email">{t!(i18n, staff_email_new)}</label>
+                <input id="rg-email" name="email" type="email" maxlength="254" />
                 <label for="rg-password">{t!(i18n, staff_password_new)}</label>
                 <input id="rg-password" name="password" type="password" minlength="10" maxlength="128" autocomplete="new-password" />
                 <label for="rg-name">{t!(i18n, register_name)}</label>
@@ -165,7 +167,7 @@ pub fn StaffSeekersPage() -> impl IntoView {
                 <input id="rg-phone" name="phone" type="tel" maxlength="20" />
                 <button type="submit" class="primary">{t!(i18n, staff_register_button)}</button>
             </ActionForm>
-            {move || register.value().get().and_then(Result::err).map(|error| view! { <ErrorMessage error /> })}
+            {move || register.value().get().and_then(Result::err).map(|error| view! { <ErrorMessage error label=madoguchi_shared::staff::registration_field_label /> })}
         </section>
     }
 }

@@ -9,6 +9,7 @@ pub mod account;
 pub mod alerts;
 pub mod apply;
 pub mod audit;
+pub mod counter_link;
 pub mod demo;
 pub mod direct;
 pub mod draft;

@@ -5,6 +5,7 @@ pub mod application;
 pub mod application_document;
 pub mod audit_log;
 pub mod consultation;
+pub mod counter_link_code;
 pub mod direct_request;
 pub mod draft;
 pub mod email_preference;

@@ -17,6 +17,7 @@ mod m20261202_000011_email_jobs;
 mod m20261202_000012_statistics_index;
 mod m20261202_000013_attachments_alerts;
 mod m20261202_000014_statistics_index_updated;
+mod m20261204_000015_counter_link_code;
 
 pub struct Migrator;
 
@@ -38,6 +39,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261202_000012_statistics_index::Migration),
             Box::new(m20261202_000013_attachments_alerts::Migration),
             Box::new(m20261202_000014_statistics_index_updated::Migration),
+            Box::new(m20261204_000015_counter_link_code::Migration),
         ]
     }
 }

@@ -109,18 +109,19 @@ pub struct Registration {
     pub birth_date: NaiveDate,
     pub phone: Option<String>,
     /// A new MyPage: its address and the password hash the seeker chose.
-    /// `None` links the internet-only MyPage of `link_email`.
+    /// `None` links the internet-only MyPage that showed `link_code`.
     pub new_account: Option<(String, String)>,
-    pub link_email: Option<String>,
+    /// The one-time code (normalised) from the seeker's MyPage: their
+    /// consent to the link (docs/domain.md, "Registration at the counter").
+    pub link_code: Option<String>,
 }
 
 /// Why a registration did not happen.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum NotRegistered {
-    /// The address to link has no seeker's MyPage.
-    NoSuchMyPage,
-    /// That MyPage is registered at an office already.
-    AlreadyRegistered,
+    /// The link code is unknown, used, expired, or its MyPage registered
+    /// since: one answer, telling staff nothing about any account.
+    BadLinkCode,
     /// The address for the new MyPage is taken.
     EmailTaken,
 }
@@ -167,7 +168,7 @@ async fn register_once(
     )
     .await?;
     let now = Utc::now();
-    let seeker_id = match (&r.new_account, &r.link_email) {
+    let seeker_id = match (&r.new_account, &r.link_code) {
         (Some((email, hash)), _) => {
             let created = crate::account::insert_account(
                 &txn,
@@ -210,25 +211,10 @@ async fn register_once(
             .await?
             .last_insert_id
         }
-        (None, Some(email)) => {
-            let Some(user) = user_account::Entity::find()
-                .filter(user_account::Column::Email.eq(email.clone()))
-                .filter(user_account::Column::Role.eq(Role::Seeker.as_str()))
-                .one(&txn)
-                .await?
-            else {
-                return Ok(Err(NotRegistered::NoSuchMyPage));
+        (None, Some(code)) => {
+            let Some(s) = crate::counter_link::take(&txn, code, now).await? else {
+                return Ok(Err(NotRegistered::BadLinkCode));
             };
-            let Some(s) = seeker::Entity::find()
-                .filter(seeker::Column::UserId.eq(user.id))
-                .one(&txn)
-                .await?
-            else {
-                return Ok(Err(NotRegistered::NoSuchMyPage));
-            };
-            if s.kind != SeekerKind::InternetOnly.as_str() {
-                return Ok(Err(NotRegistered::AlreadyRegistered));
-            }
             let changed = seeker::Entity::update_many()
                 .col_expr(
                     seeker::Column::Kind,
@@ -252,11 +238,11 @@ async fn register_once(
                 .exec(&txn)
                 .await?;
             if changed.rows_affected != 1 {
-                return Ok(Err(NotRegistered::AlreadyRegistered));
+                return Ok(Err(NotRegistered::BadLinkCode));
             }
             s.id
         }
-        (None, None) => return Ok(Err(NotRegistered::NoSuchMyPage)),
+        (None, None) => return Ok(Err(NotRegistered::BadLinkCode)),
     };
     crate::audit::record(
         &txn,
