@@ -87,6 +87,18 @@ pub async fn auth_session() -> Result<AuthSession, AppError> {
         .map_err(internal)
 }
 
+/// The logged-in user of the request being rendered, read without
+/// waiting: the login layer loaded it before the render began.
+pub fn rendering_user() -> Option<madoguchi_shared::account::CurrentUser> {
+    let parts = use_context::<http::request::Parts>()?;
+    let user = parts.extensions.get::<AuthSession>()?.user.as_ref()?;
+    Some(madoguchi_shared::account::CurrentUser {
+        id: user.id,
+        role: user.role,
+        display_name: user.display_name.clone(),
+    })
+}
+
 /// The logged-in user, if any.
 pub async fn current_user() -> Result<Option<User>, AppError> {
     Ok(auth_session().await?.user)

@@ -7,9 +7,15 @@ test("a seeker registers on a phone, logs out and logs in again", async ({ page 
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("求職者マイページの開設");
   await registerSeeker(page, email, "山田 太郎", "ヤマダ タロウ");
   await expect(page.getByTestId("welcome")).toContainText("山田 太郎");
+  // The header says who is logged in, on every page.
+  await gotoHydrated(page, "/jobs");
+  await expect(page.getByTestId("who")).toHaveText("山田 太郎");
+  await expect(page.getByRole("link", { name: "ログイン", exact: true })).toHaveCount(0);
 
   await page.getByRole("button", { name: "ログアウト" }).click();
   await expect(page).toHaveURL(/\/$/);
+  await expect(page.getByTestId("who")).toHaveCount(0);
+  await expect(page.getByRole("link", { name: "ログイン", exact: true })).toBeVisible();
 
   // A visitor is sent to the login page.
   await page.goto("/mypage");
@@ -24,6 +30,26 @@ test("a seeker registers on a phone, logs out and logs in again", async ({ page 
   await page.getByRole("button", { name: "ログイン" }).click();
   await expect(page).toHaveURL(/\/mypage$/);
   await expect(page.getByTestId("welcome")).toContainText("山田 太郎");
+  await expect(page.getByTestId("who")).toHaveText("山田 太郎");
+});
+
+test.describe("without JavaScript", () => {
+  test.use({ javaScriptEnabled: false });
+  test("the server renders the logged-in header, and logout works as a form", async ({ page }, info) => {
+    const email = address("nojs", info.project.name);
+    await page.goto("/register");
+    await page.getByLabel("氏名").fill("窓口 次郎");
+    await page.getByLabel("フリガナ（全角カタカナ）").fill("マドグチ ジロウ");
+    await page.getByLabel("メールアドレス").fill(email);
+    await page.getByLabel("パスワード").fill("demo-password-1");
+    await page.getByRole("button", { name: "登録する" }).click();
+    await page.goto("/jobs?q=介護");
+    await expect(page.getByTestId("who")).toHaveText("窓口 次郎");
+    await page.getByRole("button", { name: "ログアウト" }).click();
+    await page.goto("/jobs");
+    await expect(page.getByTestId("who")).toHaveCount(0);
+    await expect(page.getByRole("link", { name: "ログイン", exact: true })).toBeVisible();
+  });
 });
 
 test("registration explains a reading that is not katakana", async ({ page }, info) => {

@@ -21,11 +21,76 @@ pub fn SiteHeader() -> impl IntoView {
                     <li><A href="/jobs">{t!(i18n, nav_jobs)}</A></li>
                     <li><A href="/mypage">{t!(i18n, nav_mypage)}</A></li>
                     <MessagesLink />
-                    <li><A href="/login">{t!(i18n, nav_login)}</A></li>
+                    <AccountMenu />
                 </ul>
             </nav>
             <LanguageSwitch />
         </header>
+    }
+}
+
+/// Who is logged in, rendered by the server on every page: the user's
+/// name (to the role's start page) and the logout button; the login link
+/// for a visitor. The server reads the user of the request without
+/// waiting and hands it to the browser with the page; in the browser it
+/// is asked again after each navigation, since a login happens without a
+/// reload, and forgotten at once at logout.
+#[component]
+fn AccountMenu() -> impl IntoView {
+    use crate::api::account::{Logout, home_of};
+    use madoguchi_shared::account::CurrentUser;
+    let i18n = use_i18n();
+    let logout = ServerAction::<Logout>::new();
+    let user = RwSignal::new(
+        SharedValue::<Option<CurrentUser>>::new(|| {
+            #[cfg(feature = "ssr")]
+            return crate::state::rendering_user();
+            #[cfg(not(feature = "ssr"))]
+            None
+        })
+        .into_inner(),
+    );
+    #[cfg(feature = "hydrate")]
+    {
+        let location = leptos_router::hooks::use_location();
+        Effect::new(move |first: Option<()>| {
+            let _ = location.pathname.get();
+            if first.is_some() {
+                leptos::task::spawn_local(async move {
+                    if let Ok(now) = crate::api::account::me().await {
+                        user.set(now);
+                    }
+                });
+            }
+        });
+    }
+    Effect::new(move |_| {
+        if logout.version().get() > 0 {
+            user.set(None);
+        }
+    });
+    move || match user.get() {
+        Some(u) => {
+            let id = u.id;
+            view! {
+                <li class="who" data-testid="who">
+                    <A href=home_of(u.role)>{u.display_name}</A>
+                </li>
+                <li>
+                    <ActionForm action=logout attr:class="logout-form">
+                        // What this device keeps of the user (drafts,
+                        // waiting applications, pages kept offline)
+                        // leaves with them.
+                        <button type="submit" class="link-button" on:click=move |_| {
+                            crate::offline::forget_user(id);
+                            crate::live::stop();
+                        }>{t!(i18n, nav_logout)}</button>
+                    </ActionForm>
+                </li>
+            }
+            .into_any()
+        }
+        None => view! { <li><A href="/login">{t!(i18n, nav_login)}</A></li> }.into_any(),
     }
 }
 

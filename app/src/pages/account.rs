@@ -7,7 +7,7 @@ use leptos_router::components::Redirect;
 use madoguchi_shared::account::Role;
 use madoguchi_shared::label::Label;
 
-use crate::api::account::{ChangePassword, Logout, account_home};
+use crate::api::account::{ChangePassword, account_home};
 use crate::error::{AppError, ErrorMessage};
 use crate::i18n::*;
 
@@ -59,25 +59,15 @@ fn AccountHome(role: Role) -> impl IntoView {
 #[component]
 fn AccountDetails(user: madoguchi_shared::account::CurrentUser) -> impl IntoView {
     let i18n = use_i18n();
-    let logout = ServerAction::<Logout>::new();
     let change = ServerAction::<ChangePassword>::new();
     let name = user.display_name.clone();
     let lang = move || crate::domain_lang(i18n);
     let role = user.role;
-    let user_id = user.id;
     view! {
         <p class="welcome" data-testid="welcome">
             {t!(i18n, account_welcome, name = move || name.clone())}
         </p>
         <p>{t!(i18n, account_role)}": "{move || role.label(lang())}</p>
-        <ActionForm action=logout>
-            // What this device keeps of the seeker (drafts, waiting
-            // applications, pages kept offline) leaves with them.
-            <button type="submit" class="secondary" on:click=move |_| {
-                crate::offline::forget_user(user_id);
-                crate::live::stop();
-            }>{t!(i18n, nav_logout)}</button>
-        </ActionForm>
         {(role == Role::Admin).then(|| view! { <crate::pages::admin::StaffAccounts /> })}
         {(role == Role::Employer).then(|| view! {
             <p class="actions">
