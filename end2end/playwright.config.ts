@@ -69,6 +69,8 @@ export default defineConfig({
       LEPTOS_SITE_ADDR: `127.0.0.1:${port}`,
       LEPTOS_SITE_ROOT: siteRoot,
       MADOGUCHI_DATA_DIR: dataDir,
+      // The origin the browser's requests come from (the same-origin check).
+      MADOGUCHI_PUBLIC_URL: `http://127.0.0.1:${port}`,
       RUST_LOG: "warn",
     },
   },

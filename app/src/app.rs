@@ -22,6 +22,14 @@ use crate::pages::{
 /// browser can cache them for good and a deploy never mixes old and new.
 pub fn shell(options: LeptosOptions) -> impl IntoView {
     let stylesheet = format!("/{}/{}.css", options.site_pkg_dir, options.output_name);
+    #[cfg(feature = "ssr")]
+    if let (Some(nonce), Some(response)) = (
+        leptos::nonce::use_nonce(),
+        use_context::<leptos_axum::ResponseOptions>(),
+    ) && let Ok(policy) = http::HeaderValue::from_str(&page_policy(&nonce))
+    {
+        response.insert_header(http::header::CONTENT_SECURITY_POLICY, policy);
+    }
     view! {
         <!DOCTYPE html>
         <html>
@@ -42,6 +50,21 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
             </body>
         </html>
     }
+}
+
+/// The policy of a rendered page: its scripts are the bundle and the
+/// inline ones Leptos writes with this response's `nonce` (hydration and
+/// streamed resources); WebAssembly may compile (`'wasm-unsafe-eval'`),
+/// nothing may `eval`; styles and everything else come from the site only.
+/// The hash is that of an empty script, which the rendered body ends with.
+#[cfg(feature = "ssr")]
+pub fn page_policy(nonce: &str) -> String {
+    const EMPTY_SCRIPT: &str = "'sha256-47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU='";
+    format!(
+        "default-src 'self'; script-src 'self' 'nonce-{nonce}' {EMPTY_SCRIPT} 'wasm-unsafe-eval'; \
+         style-src 'self'; img-src 'self' data:; connect-src 'self'; \
+         object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
+    )
 }
 
 #[component]

@@ -44,7 +44,9 @@ async function login(page: Page, email: string): Promise<void> {
 }
 
 async function myApplications(context: BrowserContext, number: string): Promise<number> {
-  const res = await context.request.post("/api/applications/mine", { form: {} });
+  // As the site's own page asks (the server takes no request from elsewhere).
+  const origin = new URL(context.pages()[0].url()).origin;
+  const res = await context.request.post("/api/applications/mine", { form: {}, headers: { Origin: origin } });
   expect(res.status()).toBe(200);
   const list: { posting_number: string }[] = await res.json();
   return list.filter((a) => a.posting_number === number).length;
@@ -119,7 +121,11 @@ test("a refusal after reconnecting keeps the draft and says why", async ({ page,
   await expect(page.getByTestId("waiting")).toBeVisible();
 
   // Meanwhile the same seeker applied from another device.
-  const other = await playwright.request.newContext({ baseURL: info.project.use.baseURL });
+  // Another device's browser: its requests come from the site's pages.
+  const other = await playwright.request.newContext({
+    baseURL: info.project.use.baseURL,
+    extraHTTPHeaders: { Origin: new URL(info.project.use.baseURL ?? "").origin },
+  });
   const loggedIn = await other.post("/api/account/login", { form: { email, password: "demo-password-1" } });
   expect(loggedIn.status()).toBe(200);
   const sent = await other.post("/applications/send", {

@@ -5,8 +5,10 @@
 
 pub mod bench;
 pub mod mail;
+pub mod protect;
 pub mod router;
 pub mod settings;
 
+pub use protect::Site;
 pub use router::router;
 pub use settings::Settings;

@@ -269,11 +269,22 @@ async fn serve(
         result_overdue_days: settings.result_overdue_days,
         referral_deadline_days: settings.referral_deadline_days,
     };
-    let app = madoguchi_server::router(state, settings.secure_cookies);
+    let app = madoguchi_server::router(
+        state,
+        madoguchi_server::Site::new(&settings.public_url, settings.secure_cookies),
+    );
     let listener = tokio::net::TcpListener::bind(settings.addr)
         .await
         .with_context(|| format!("listening on {}", settings.addr))?;
     tracing::info!("listening on http://{}", listener.local_addr()?);
+    // A page goes out in several writes; with Nagle's algorithm on, a
+    // kept-alive connection waits for the client's delayed ACK (~40 ms)
+    // before the last of them.
+    let listener = axum::serve::ListenerExt::tap_io(listener, |tcp| {
+        if let Err(e) = tcp.set_nodelay(true) {
+            tracing::debug!("TCP_NODELAY not set: {e}");
+        }
+    });
     axum::serve(listener, app)
         .with_graceful_shutdown(shutdown_signal())
         .await?;

@@ -1,10 +1,10 @@
 //! The HTTP surface: pages, server functions, the bundle, health.
 
-use axum::Router;
 use axum::extract::State;
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
+use axum::{Router, middleware};
 use axum_login::AuthManagerLayerBuilder;
 use leptos_axum::{LeptosRoutes, generate_route_list};
 use madoguchi_app::app::{App, shell};
@@ -17,6 +17,8 @@ use tower_http::services::ServeDir;
 use tower_sessions::cookie::SameSite;
 use tower_sessions::{Expiry, SessionManagerLayer};
 
+use crate::protect::{self, Site};
+
 /// Request bodies larger than this are refused with 413 before any handler
 /// reads them. Forms and server-function arguments are far smaller; file
 /// uploads get their own, larger limit where they are accepted.
@@ -25,15 +27,16 @@ pub const MAX_BODY_BYTES: usize = 256 * 1024;
 /// How long a session lasts without activity.
 pub const SESSION_IDLE_DAYS: i64 = 1;
 
-/// The whole application. `secure_cookies` marks the session cookie
-/// `Secure`: on wherever the site is served over HTTPS.
-pub fn router(state: AppState, secure_cookies: bool) -> Router {
+/// The whole application, served as `site`: its origin is the only one
+/// from which state-changing requests are taken, and over HTTPS the
+/// session cookie is `Secure` and HSTS is sent.
+pub fn router(state: AppState, site: Site) -> Router {
     let options = state.leptos_options.clone();
     let sessions = SessionManagerLayer::new(DbSessionStore::new(state.db.clone()))
         .with_name("madoguchi_session")
         .with_http_only(true)
         .with_same_site(SameSite::Lax)
-        .with_secure(secure_cookies)
+        .with_secure(site.https)
         .with_expiry(Expiry::OnInactivity(time::Duration::days(
             SESSION_IDLE_DAYS,
         )));
@@ -96,6 +99,14 @@ pub fn router(state: AppState, secure_cookies: bool) -> Router {
         .merge(images)
         .merge(message_files)
         .layer(auth)
+        .layer(middleware::from_fn_with_state(
+            site.clone(),
+            protect::require_same_origin,
+        ))
+        .layer(middleware::from_fn_with_state(
+            site,
+            protect::security_headers,
+        ))
         .layer(CompressionLayer::new())
         .with_state(state)
 }

@@ -110,8 +110,8 @@ pub(crate) async fn take(
     if taken.rows_affected != 1 || row.expires_at <= now {
         return Ok(None);
     }
-    Ok(seeker::Entity::find_by_id(row.seeker_id)
+    seeker::Entity::find_by_id(row.seeker_id)
         .filter(seeker::Column::Kind.eq(SeekerKind::InternetOnly.as_str()))
         .one(txn)
-        .await?)
+        .await
 }

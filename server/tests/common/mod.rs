@@ -140,6 +140,16 @@ pub async fn app(backend: Backend) -> TestApp {
 }
 
 pub async fn app_with_site_root(backend: Backend, site_root: &Path) -> TestApp {
+    app_with(backend, site_root, madoguchi_server::Site::new(SITE, false)).await
+}
+
+/// The app served as `site` (its public URL decides the accepted origin,
+/// `Secure` cookies and HSTS).
+pub async fn app_for_site(backend: Backend, site: madoguchi_server::Site) -> TestApp {
+    app_with(backend, Path::new("target/site-does-not-exist"), site).await
+}
+
+async fn app_with(backend: Backend, site_root: &Path, site: madoguchi_server::Site) -> TestApp {
     let (db, guard) = fresh_database(backend).await;
     let today = madoguchi_shared::today_in_japan(chrono::Utc::now());
     madoguchi_db::demo::seed_featured(&db, today)
@@ -154,7 +164,7 @@ pub async fn app_with_site_root(backend: Backend, site_root: &Path) -> TestApp {
         result_overdue_days: madoguchi_shared::application::RESULT_OVERDUE_DAYS,
         referral_deadline_days: madoguchi_shared::staff::REFERRAL_DEADLINE_DAYS,
         smtp_url: None,
-        public_url: "http://127.0.0.1:3000".to_owned(),
+        public_url: SITE.to_owned(),
         mail_from: "窓口 <no-reply@madoguchi.jp>".to_owned(),
     };
     let index_dir = tempfile::tempdir().expect("index folder");
@@ -173,7 +183,7 @@ pub async fn app_with_site_root(backend: Backend, site_root: &Path) -> TestApp {
         referral_deadline_days: madoguchi_shared::staff::REFERRAL_DEADLINE_DAYS,
     };
     TestApp {
-        router: madoguchi_server::router(state, false),
+        router: madoguchi_server::router(state, site),
         db,
         search,
         _guard: guard,
@@ -182,8 +192,24 @@ pub async fn app_with_site_root(backend: Backend, site_root: &Path) -> TestApp {
     }
 }
 
+/// The site's public URL in the tests: the origin a browser on its pages sends.
+pub const SITE: &str = "http://127.0.0.1:3000";
+
 impl TestApp {
-    pub async fn send(&self, request: Request<Body>) -> Response<Body> {
+    /// A request as the site's own pages send it: with the site's
+    /// `Origin` unless the request names one.
+    pub async fn send(&self, mut request: Request<Body>) -> Response<Body> {
+        if !request.headers().contains_key(http::header::ORIGIN) {
+            request
+                .headers_mut()
+                .insert(http::header::ORIGIN, http::HeaderValue::from_static(SITE));
+        }
+        self.send_raw(request).await
+    }
+
+    /// A request exactly as given (a cross-site one, or one without any
+    /// `Origin`).
+    pub async fn send_raw(&self, request: Request<Body>) -> Response<Body> {
         self.router
             .clone()
             .oneshot(request)
