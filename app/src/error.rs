@@ -60,6 +60,10 @@ pub enum AppError {
     /// used to apply.
     #[error("recommendation expired")]
     Expired,
+    /// The seeker's 求職登録 is set invalid or past its end date, so a
+    /// recommendation cannot be answered (docs/domain.md rule 3).
+    #[error("registration not valid")]
+    RegistrationInvalid,
     /// The application is decided already and cannot be withdrawn.
     #[error("application decided")]
     AlreadyDecided,
@@ -103,6 +107,7 @@ impl AppError {
             | AppError::NotAccepting
             | AppError::AlreadyApplied
             | AppError::AlreadyDecided
+            | AppError::RegistrationInvalid
             | AppError::Staff(_) => 409,
             AppError::LoginFailed | AppError::Unauthorized => 401,
             AppError::Forbidden => 403,
@@ -214,6 +219,7 @@ pub fn ErrorMessage(
         AppError::NotFound => t!(i18n, error_not_found).into_any(),
         AppError::Gone => t!(i18n, error_gone).into_any(),
         AppError::Expired => t!(i18n, error_referral_expired).into_any(),
+        AppError::RegistrationInvalid => t!(i18n, error_registration_invalid).into_any(),
         AppError::NotAccepting => t!(i18n, error_not_accepting).into_any(),
         AppError::AlreadyApplied => t!(i18n, error_already_applied).into_any(),
         AppError::AlreadyDecided => t!(i18n, error_already_decided).into_any(),
@@ -273,6 +279,7 @@ impl From<madoguchi_db::referral::RefusedReferral> for AppError {
         match refused {
             RefusedReferral::Missing => AppError::NotFound,
             RefusedReferral::Expired => AppError::Expired,
+            RefusedReferral::RegistrationInvalid => AppError::RegistrationInvalid,
             RefusedReferral::Used => AppError::AlreadyDecided,
             RefusedReferral::PostingClosed => AppError::Gone,
             RefusedReferral::AlreadyApplied => AppError::AlreadyApplied,

@@ -1598,6 +1598,34 @@ async fn recommendations_are_answered_once_before_their_deadline_and_issue_a_let
             .unwrap();
         assert_eq!(stored_files(&app), 0);
 
+        // A registration set invalid, or one that has ended, answers no
+        // recommendation (docs/domain.md rule 3); nothing is written.
+        let (res, _) = call(&app, "/api/profile/registration", "active=false", s).await;
+        assert_eq!(res.status(), StatusCode::OK);
+        let (_, location) = send_form(&app, &form(waiting.id, key), s).await;
+        assert!(
+            location.contains("RegistrationInvalid"),
+            "{backend:?} {location}"
+        );
+        let (res, _) = call(&app, "/api/profile/registration", "active=true", s).await;
+        assert_eq!(res.status(), StatusCode::OK);
+        let valid = seeker_by_email(&app.db, "seeker@example.jp").await;
+        let mut ended: madoguchi_db::entity::seeker::ActiveModel = valid.clone().into();
+        ended.registration_valid_until = Set(Some(today - Days::new(1)));
+        ended.update(&app.db).await.unwrap();
+        let (_, location) = send_form(&app, &form(waiting.id, key), s).await;
+        assert!(
+            location.contains("RegistrationInvalid"),
+            "{backend:?} {location}"
+        );
+        let mut back: madoguchi_db::entity::seeker::ActiveModel = valid.into();
+        back.registration_valid_until = Set(Some(today + Days::new(30)));
+        back.update(&app.db).await.unwrap();
+        assert_eq!(
+            application::Entity::find().count(&app.db).await.unwrap(),
+            before
+        );
+
         // In time: the referral is established, the letter issued, the
         // registration extended.
         let (status, location) = send_form(&app, &form(waiting.id, key), s).await;

@@ -131,6 +131,17 @@ async fn an_employer_invites_at_most_ten_public_seekers_once_each() {
             !body.contains("秘密") && !body.contains("090-0000-1111"),
             "{body}"
         );
+        // Pages past the limit, even ones whose offset would overflow, are
+        // a 400 naming the page, never a server error.
+        for page in ["0", "1001", "18446744073709551615"] {
+            let (status, body) = search(format!("posting_id={posting}&page={page}")).await;
+            assert_eq!(
+                status,
+                StatusCode::BAD_REQUEST,
+                "{backend:?} {page}: {body}"
+            );
+            assert!(body.contains("page"), "{body}");
+        }
         let (_, body) = search(format!("posting_id={posting}&prefecture=27")).await;
         let page: SeekerPage = serde_json::from_str(&body).unwrap();
         assert_eq!(page.total, 0);

@@ -898,3 +898,32 @@ async fn a_mypage_is_linked_only_with_the_code_its_owner_shows() {
         assert_eq!(stored[0].code_hash.len(), 64);
     }
 }
+
+/// The name search takes `%` and `_` as typed, not as LIKE's wildcards
+/// that would list every seeker of the office.
+#[tokio::test]
+async fn the_name_search_takes_wildcards_literally() {
+    for backend in backends() {
+        let (app, staff) = ready(backend).await;
+        let (res, body) = call(
+            &app,
+            "/api/staff/seekers",
+            "name=%E5%B1%B1%E7%94%B0",
+            Some(&staff),
+        )
+        .await;
+        assert_eq!(res.status(), StatusCode::OK, "{backend:?} {body}");
+        assert!(body.contains("山田"), "{body}");
+        for wildcard in ["%25", "_", "%25%25", "%5C", "%E5%B1%B1%25"] {
+            let (res, body) = call(
+                &app,
+                "/api/staff/seekers",
+                &format!("name={wildcard}"),
+                Some(&staff),
+            )
+            .await;
+            assert_eq!(res.status(), StatusCode::OK, "{backend:?} {wildcard}");
+            assert_eq!(body, "[]", "{backend:?} {wildcard}");
+        }
+    }
+}

@@ -13,6 +13,7 @@ pub mod document;
 pub mod draft;
 pub mod error;
 pub mod establishment;
+pub mod html;
 pub mod keyword;
 pub mod label;
 pub mod lint;

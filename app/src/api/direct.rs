@@ -25,6 +25,10 @@ fn today() -> chrono::NaiveDate {
     madoguchi_shared::today_in_japan(chrono::Utc::now())
 }
 
+/// The last page of public seekers one may ask for.
+#[cfg(feature = "ssr")]
+const MAX_PAGE: u64 = 1_000;
+
 /// The public seekers matching the wishes given, for inviting them to
 /// posting `posting_id` (an open posting of the establishment that takes
 /// self-applications; 404 or 409 otherwise).
@@ -61,13 +65,20 @@ pub async fn public_seekers(
         .map(|e| e.parse())
         .transpose()
         .map_err(field("employment"))?;
+    let page = page.unwrap_or(1);
+    if !(1..=MAX_PAGE).contains(&page) {
+        return Err(field("page")(ValidationError::OutOfRange {
+            min: 1,
+            max: MAX_PAGE as i64,
+        }));
+    }
     let query = madoguchi_shared::direct::SeekerQuery {
         occupation,
         prefecture,
         employment,
     };
     let db = crate::state::db()?;
-    madoguchi_db::direct::public_seekers(&db, est, posting_id, &query, page.unwrap_or(1), today())
+    madoguchi_db::direct::public_seekers(&db, est, posting_id, &query, page, today())
         .await
         .map_err(crate::state::internal)?
         .map_err(refused)

@@ -79,7 +79,7 @@ fn yen(lang: Lang, amount: i64) -> String {
     }
 }
 
-/// schema.org JobPosting, with `</` escaped so it cannot end the script.
+/// schema.org JobPosting, escaped so that no text can end the script.
 fn json_ld(p: &Posting) -> String {
     let employment = match p.employment {
         madoguchi_shared::posting::EmploymentType::PartTime => "PART_TIME",
@@ -130,7 +130,7 @@ fn json_ld(p: &Posting) -> String {
     if let Some(name) = &p.establishment {
         value["hiringOrganization"] = serde_json::json!({ "@type": "Organization", "name": name });
     }
-    value.to_string().replace("</", "<\\/")
+    madoguchi_shared::html::json_for_script(&value.to_string())
 }
 
 /// The 求人票 as the public page shows it; `preview` is the employer's

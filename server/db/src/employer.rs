@@ -8,7 +8,7 @@ use madoguchi_shared::application::{
     RejectionReason,
 };
 use madoguchi_shared::message::AuditAction;
-use sea_orm::sea_query::{Expr, ExprTrait, LikeExpr, Query};
+use sea_orm::sea_query::{Expr, ExprTrait, Query};
 use sea_orm::{
     ColumnTrait, DatabaseConnection, DbErr, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder,
 };
@@ -42,14 +42,6 @@ fn start_of_day_in_japan(day: NaiveDate) -> chrono::DateTime<Utc> {
     chrono::DateTime::<Utc>::from_naive_utc_and_offset(midnight, Utc) - chrono::Duration::hours(9)
 }
 
-fn like(text: &str) -> String {
-    let escaped = text
-        .replace('\\', "\\\\")
-        .replace('%', "\\%")
-        .replace('_', "\\_");
-    format!("%{escaped}%")
-}
-
 /// The applicants of establishment `establishment_id`, newest first.
 pub async fn applicants(
     db: &DatabaseConnection,
@@ -80,7 +72,6 @@ pub async fn applicants(
         .map(str::trim)
         .filter(|n| !n.is_empty())
     {
-        let pattern = like(name);
         query = query.filter(
             application::Column::SeekerId.in_subquery(
                 Query::select()
@@ -104,14 +95,8 @@ pub async fn applicants(
                             )
                             .add(
                                 sea_orm::Condition::any()
-                                    .add(
-                                        Expr::col(seeker::Column::Name)
-                                            .like(LikeExpr::new(pattern.as_str()).escape('\\')),
-                                    )
-                                    .add(
-                                        Expr::col(seeker::Column::NameKana)
-                                            .like(LikeExpr::new(pattern.as_str()).escape('\\')),
-                                    ),
+                                    .add(crate::containing(seeker::Column::Name, name))
+                                    .add(crate::containing(seeker::Column::NameKana, name)),
                             ),
                     )
                     .to_owned(),

@@ -91,6 +91,20 @@ pub async fn ping(db: &DatabaseConnection) -> bool {
     db.ping().await.is_ok()
 }
 
+/// `column` contains `text` as typed: `%`, `_` and a backslash in it are
+/// matched as themselves, not as LIKE's wildcards.
+pub(crate) fn containing(
+    column: impl sea_orm::sea_query::IntoColumnRef,
+    text: &str,
+) -> sea_orm::sea_query::Expr {
+    use sea_orm::sea_query::{Expr, ExprTrait, LikeExpr};
+    let escaped = text
+        .replace('\\', "\\\\")
+        .replace('%', "\\%")
+        .replace('_', "\\_");
+    Expr::col(column).like(LikeExpr::new(format!("%{escaped}%")).escape('\\'))
+}
+
 /// The SHA-256 of a secret token, hexadecimal: what is stored of it.
 pub(crate) fn token_hash(token: &str) -> String {
     use sha2::{Digest, Sha256};

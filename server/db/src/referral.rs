@@ -88,6 +88,8 @@ pub enum RefusedReferral {
     Missing,
     /// Its deadline has passed.
     Expired,
+    /// The seeker's registration is set invalid or has ended.
+    RegistrationInvalid,
     /// Used already (established) or declined.
     Used,
     /// The posting closed meanwhile (filled, withdrawn, expired).
@@ -119,6 +121,10 @@ pub async fn apply(
     };
     if let Some(earlier) = earlier_send(db, s.id, form.idempotency_key).await? {
         return Ok(earlier.map_err(|()| RefusedReferral::AlreadyApplied));
+    }
+    // A referral is for a registration in force (docs/domain.md rule 3).
+    if !s.registration_active || s.registration_valid_until.is_none_or(|until| until < today) {
+        return Ok(Err(RefusedReferral::RegistrationInvalid));
     }
     let Some(r) = referral::Entity::find_by_id(form.referral_id)
         .filter(referral::Column::SeekerId.eq(s.id))

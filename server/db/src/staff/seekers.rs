@@ -67,8 +67,8 @@ pub async fn find(
     if let Some(name) = &q.name {
         cond = cond.add(
             Condition::any()
-                .add(seeker::Column::Name.contains(name))
-                .add(seeker::Column::NameKana.contains(name)),
+                .add(crate::containing(seeker::Column::Name, name))
+                .add(crate::containing(seeker::Column::NameKana, name)),
         );
     }
     if let Some(b) = q.birth_date {
