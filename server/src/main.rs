@@ -176,7 +176,8 @@ async fn keep_index_in_step(index: Arc<SearchIndex>, db: madoguchi_db::Db) {
 
 /// What happens by the clock, at start and every ten minutes: unused
 /// recommendations past their deadline expire, those near it are reminded
-/// of by e-mail, and saved-search alerts that are due are recorded. Each
+/// of by e-mail, saved-search alerts that are due are recorded, and
+/// expired sessions and link codes are removed. Each
 /// step records every change once however many app servers run it
 /// against the same database (one idempotent statement; unique e-mail
 /// keys; a conditional UPDATE of each search's alert window).
@@ -199,6 +200,15 @@ async fn timed_jobs(db: madoguchi_db::Db, index: Arc<SearchIndex>) {
             Ok(0) => {}
             Ok(n) => tracing::info!(alerts = n, "saved-search alerts recorded"),
             Err(e) => tracing::error!(error = %e, "saved-search alerts failed; retrying"),
+        }
+        match madoguchi_db::housekeeping::purge(&db, now).await {
+            Ok(p) if p == Default::default() => {}
+            Ok(p) => tracing::info!(
+                sessions = p.sessions,
+                link_codes = p.link_codes,
+                "expired records removed"
+            ),
+            Err(e) => tracing::error!(error = %e, "removing expired records failed; retrying"),
         }
     }
 }

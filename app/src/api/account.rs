@@ -41,9 +41,23 @@ pub(crate) async fn log_in_new_account(
         .await
         .map_err(crate::state::internal)?
         .ok_or_else(|| crate::state::internal("new account does not authenticate"))?;
-    auth.login(&user).await.map_err(crate::state::internal)?;
+    start_session(&mut auth, &user).await?;
     leptos_axum::redirect(home_of(role));
     Ok(())
+}
+
+/// Logs `user` in with a new session id, also over an existing login (the
+/// login layer draws a new one only for a session without a user).
+#[cfg(feature = "ssr")]
+async fn start_session(
+    auth: &mut crate::state::AuthSession,
+    user: &madoguchi_db::account::User,
+) -> Result<(), AppError> {
+    auth.login(user).await.map_err(crate::state::internal)?;
+    auth.session
+        .cycle_id()
+        .await
+        .map_err(crate::state::internal)
 }
 
 /// Opens an internet-only seeker's MyPage and logs the seeker in.
@@ -192,7 +206,7 @@ pub async fn login(
         .map_err(crate::state::internal)?
     {
         Some(user) => {
-            auth.login(&user).await.map_err(crate::state::internal)?;
+            start_session(&mut auth, &user).await?;
             limiter.clear(&key);
             let to = next
                 .as_deref()

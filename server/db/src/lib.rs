@@ -18,6 +18,7 @@ pub mod entity;
 pub mod establishment_images;
 pub mod establishment_users;
 pub mod favourite;
+pub mod housekeeping;
 pub mod jobs;
 pub mod migration;
 pub mod notice;

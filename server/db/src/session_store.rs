@@ -19,15 +19,6 @@ impl DbSessionStore {
     pub fn new(db: DatabaseConnection) -> Self {
         DbSessionStore { db }
     }
-
-    /// Removes sessions past their expiry; returns how many.
-    pub async fn delete_expired(&self) -> Result<u64, sea_orm::DbErr> {
-        Ok(session::Entity::delete_many()
-            .filter(session::Column::ExpiresAt.lt(Utc::now()))
-            .exec(&self.db)
-            .await?
-            .rows_affected)
-    }
 }
 
 fn backend(e: impl std::fmt::Display) -> session_store::Error {

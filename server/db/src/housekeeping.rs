@@ -1,0 +1,33 @@
+//! What is removed by the clock: records whose use has ended and that no
+//! rule keeps. Each step is one DELETE of rows past a moment, so any
+//! number of app servers may run it at the same time.
+
+use chrono::{DateTime, Utc};
+use sea_orm::{ColumnTrait, DatabaseConnection, DbErr, EntityTrait, QueryFilter};
+
+use crate::entity::{counter_link_code, session};
+
+/// How many rows one pass removed.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Purged {
+    pub sessions: u64,
+    pub link_codes: u64,
+}
+
+/// Removes the login sessions and counter link codes expired at `now`.
+pub async fn purge(db: &DatabaseConnection, now: DateTime<Utc>) -> Result<Purged, DbErr> {
+    let sessions = session::Entity::delete_many()
+        .filter(session::Column::ExpiresAt.lt(now))
+        .exec(db)
+        .await?
+        .rows_affected;
+    let link_codes = counter_link_code::Entity::delete_many()
+        .filter(counter_link_code::Column::ExpiresAt.lt(now))
+        .exec(db)
+        .await?
+        .rows_affected;
+    Ok(Purged {
+        sessions,
+        link_codes,
+    })
+}
