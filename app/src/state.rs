@@ -1,9 +1,7 @@
 //! What every server function and server-side render can reach, and the
 //! one place that decides who may do what.
 
-use std::collections::HashMap;
-use std::sync::{Arc, Mutex};
-use std::time::{Duration, Instant};
+use std::sync::Arc;
 
 use axum::extract::FromRef;
 use leptos::prelude::*;
@@ -18,7 +16,6 @@ use crate::error::AppError;
 pub struct AppState {
     pub leptos_options: LeptosOptions,
     pub db: Db,
-    pub login_limiter: Arc<LoginLimiter>,
     /// This server's search index, kept in step with the database.
     pub search: Arc<madoguchi_db::search::SearchIndex>,
     /// Where application documents are stored (outside the site root,
@@ -67,8 +64,13 @@ pub fn images_dir() -> Result<std::path::PathBuf, AppError> {
     state().map(|s| s.documents_dir.join("images"))
 }
 
-pub fn login_limiter() -> Result<Arc<LoginLimiter>, AppError> {
-    state().map(|s| s.login_limiter)
+/// The client's address, for limits per client: the peer of the
+/// connection ("unknown" where the server runs without it, as in tests).
+pub async fn client_address() -> String {
+    leptos_axum::extract::<axum::extract::ConnectInfo<std::net::SocketAddr>>()
+        .await
+        .map(|info| info.0.ip().to_string())
+        .unwrap_or_else(|_| "unknown".to_owned())
 }
 
 /// Logs an unexpected failure (its message only, never the data) and
@@ -111,49 +113,5 @@ pub async fn require_role(roles: &[Role]) -> Result<User, AppError> {
         None => Err(AppError::Unauthorized.respond()),
         Some(user) if roles.contains(&user.role) => Ok(user),
         Some(_) => Err(AppError::Forbidden.respond()),
-    }
-}
-
-/// Counts failed logins per e-mail address: after [`LoginLimiter::MAX_FAILURES`]
-/// within [`LoginLimiter::WINDOW`], further attempts are refused until the
-/// window has passed. Per server process; a success clears the count.
-#[derive(Default)]
-pub struct LoginLimiter {
-    failures: Mutex<HashMap<String, (u32, Instant)>>,
-}
-
-impl LoginLimiter {
-    pub const MAX_FAILURES: u32 = 10;
-    pub const WINDOW: Duration = Duration::from_secs(15 * 60);
-
-    /// Whether another attempt for `key` may be made now.
-    pub fn allows(&self, key: &str) -> bool {
-        let mut map = self.failures.lock().unwrap_or_else(|e| e.into_inner());
-        match map.get(key) {
-            Some((_, since)) if since.elapsed() >= Self::WINDOW => {
-                map.remove(key);
-                true
-            }
-            Some((count, _)) => *count < Self::MAX_FAILURES,
-            None => true,
-        }
-    }
-
-    pub fn record_failure(&self, key: &str) {
-        let mut map = self.failures.lock().unwrap_or_else(|e| e.into_inner());
-        // Bound memory under a flood of made-up addresses.
-        if map.len() > 100_000 {
-            map.retain(|_, (_, since)| since.elapsed() < Self::WINDOW);
-        }
-        map.entry(key.to_owned())
-            .and_modify(|(count, _)| *count += 1)
-            .or_insert((1, Instant::now()));
-    }
-
-    pub fn clear(&self, key: &str) {
-        self.failures
-            .lock()
-            .unwrap_or_else(|e| e.into_inner())
-            .remove(key);
     }
 }

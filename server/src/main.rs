@@ -206,6 +206,7 @@ async fn timed_jobs(db: madoguchi_db::Db, index: Arc<SearchIndex>) {
             Ok(p) => tracing::info!(
                 sessions = p.sessions,
                 link_codes = p.link_codes,
+                attempt_counts = p.attempt_counts,
                 "expired records removed"
             ),
             Err(e) => tracing::error!(error = %e, "removing expired records failed; retrying"),
@@ -273,7 +274,6 @@ async fn serve(
     let state = AppState {
         leptos_options: settings.leptos_options(),
         db,
-        login_limiter: Default::default(),
         search,
         documents_dir: settings.documents_dir()?,
         result_overdue_days: settings.result_overdue_days,
@@ -295,9 +295,13 @@ async fn serve(
             tracing::debug!("TCP_NODELAY not set: {e}");
         }
     });
-    axum::serve(listener, app)
-        .with_graceful_shutdown(shutdown_signal())
-        .await?;
+    // The peer's address reaches the limits per client.
+    axum::serve(
+        listener,
+        app.into_make_service_with_connect_info::<std::net::SocketAddr>(),
+    )
+    .with_graceful_shutdown(shutdown_signal())
+    .await?;
     Ok(())
 }
 

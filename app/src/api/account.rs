@@ -60,6 +60,18 @@ async fn start_session(
         .map_err(crate::state::internal)
 }
 
+/// Counts a new MyPage against the client's limit: 429 past it.
+#[cfg(feature = "ssr")]
+async fn registration_allowed(db: &madoguchi_db::Db) -> Result<(), AppError> {
+    let client = crate::state::client_address().await;
+    let limit = &madoguchi_db::attempts::REGISTER_PER_CLIENT;
+    match madoguchi_db::attempts::take(db, limit, &client, chrono::Utc::now()).await {
+        Ok(true) => Ok(()),
+        Ok(false) => Err(AppError::TooManyAttempts.respond()),
+        Err(e) => Err(crate::state::internal(e)),
+    }
+}
+
 /// Opens an internet-only seeker's MyPage and logs the seeker in.
 #[server(prefix = "/api", endpoint = "account/register")]
 pub async fn register_seeker(
@@ -77,6 +89,7 @@ pub async fn register_seeker(
     let name_kana = kana_text(&name_kana, 50).map_err(field("name_kana"))?;
 
     let db = crate::state::db()?;
+    registration_allowed(&db).await?;
     let hash = madoguchi_db::account::hash_password(password.clone())
         .await
         .map_err(crate::state::internal)?;
@@ -140,6 +153,7 @@ pub async fn register_employer(
     check_password(&password).map_err(field("password"))?;
 
     let db = crate::state::db()?;
+    registration_allowed(&db).await?;
     let hash = madoguchi_db::account::hash_password(password.clone())
         .await
         .map_err(crate::state::internal)?;
@@ -188,12 +202,27 @@ pub async fn login(
     if password.is_empty() {
         return Err(field("password")(ValidationError::Required));
     }
-    let limiter = crate::state::login_limiter()?;
-    if !limiter.allows(&key) {
+    // Counted before the password is tried (and an argon2 hash paid for),
+    // in the database: per address and per client, across app servers,
+    // and not to be raced by parallel attempts.
+    use madoguchi_db::attempts::{LOGIN_PER_ADDRESS, LOGIN_PER_CLIENT};
+    let db = crate::state::db()?;
+    let client = crate::state::client_address().await;
+    let now = chrono::Utc::now();
+    let counted = |limit, who: String| {
+        let db = db.clone();
+        async move { madoguchi_db::attempts::take(&db, limit, &who, now).await }
+    };
+    let by_client = counted(&LOGIN_PER_CLIENT, client.clone())
+        .await
+        .map_err(crate::state::internal)?;
+    let by_address = counted(&LOGIN_PER_ADDRESS, key.clone())
+        .await
+        .map_err(crate::state::internal)?;
+    if !(by_client && by_address) {
         return Err(AppError::TooManyAttempts.respond());
     }
     if password.chars().count() > MAX_PASSWORD_CHARS {
-        limiter.record_failure(&key);
         return Err(AppError::LoginFailed.respond());
     }
     let mut auth = crate::state::auth_session().await?;
@@ -207,7 +236,12 @@ pub async fn login(
     {
         Some(user) => {
             start_session(&mut auth, &user).await?;
-            limiter.clear(&key);
+            madoguchi_db::attempts::clear(&db, &LOGIN_PER_ADDRESS, &key)
+                .await
+                .map_err(crate::state::internal)?;
+            madoguchi_db::attempts::give_back(&db, &LOGIN_PER_CLIENT, &client)
+                .await
+                .map_err(crate::state::internal)?;
             let to = next
                 .as_deref()
                 .and_then(madoguchi_shared::account::safe_next)
@@ -215,10 +249,7 @@ pub async fn login(
             leptos_axum::redirect(to);
             Ok(user.role)
         }
-        None => {
-            limiter.record_failure(&key);
-            Err(AppError::LoginFailed.respond())
-        }
+        None => Err(AppError::LoginFailed.respond()),
     }
 }
 
@@ -264,9 +295,12 @@ pub async fn change_password(current: String, new_password: String) -> Result<()
             .await?;
     check_password(&new_password).map_err(field("new_password"))?;
     let db = crate::state::db()?;
-    let limiter = crate::state::login_limiter()?;
-    let key = format!("password-change:{}", user.id);
-    if !limiter.allows(&key) {
+    let limit = &madoguchi_db::attempts::PASSWORD_CHANGE;
+    let who = user.id.to_string();
+    if !madoguchi_db::attempts::take(&db, limit, &who, chrono::Utc::now())
+        .await
+        .map_err(crate::state::internal)?
+    {
         return Err(AppError::TooManyAttempts.respond());
     }
     if current.is_empty()
@@ -274,9 +308,11 @@ pub async fn change_password(current: String, new_password: String) -> Result<()
             .await
             .map_err(crate::state::internal)?
     {
-        limiter.record_failure(&key);
         return Err(field("current")(ValidationError::WrongPassword));
     }
+    madoguchi_db::attempts::clear(&db, limit, &who)
+        .await
+        .map_err(crate::state::internal)?;
     let hash = madoguchi_db::account::hash_password(new_password)
         .await
         .map_err(crate::state::internal)?;

@@ -12,9 +12,11 @@ use crate::entity::{counter_link_code, session};
 pub struct Purged {
     pub sessions: u64,
     pub link_codes: u64,
+    pub attempt_counts: u64,
 }
 
-/// Removes the login sessions and counter link codes expired at `now`.
+/// Removes the login sessions and counter link codes expired at `now`,
+/// and attempt counts of windows that ended a day or more before.
 pub async fn purge(db: &DatabaseConnection, now: DateTime<Utc>) -> Result<Purged, DbErr> {
     let sessions = session::Entity::delete_many()
         .filter(session::Column::ExpiresAt.lt(now))
@@ -26,8 +28,10 @@ pub async fn purge(db: &DatabaseConnection, now: DateTime<Utc>) -> Result<Purged
         .exec(db)
         .await?
         .rows_affected;
+    let attempt_counts = crate::attempts::purge(db, now - chrono::Duration::days(1)).await?;
     Ok(Purged {
         sessions,
         link_codes,
+        attempt_counts,
     })
 }

@@ -8,6 +8,7 @@ pub mod access;
 pub mod account;
 pub mod alerts;
 pub mod apply;
+pub mod attempts;
 pub mod audit;
 pub mod counter_link;
 pub mod demo;

@@ -176,7 +176,6 @@ async fn app_with(backend: Backend, site_root: &Path, site: madoguchi_server::Si
     let state = AppState {
         leptos_options: settings.leptos_options(),
         db: db.clone(),
-        login_limiter: Default::default(),
         search: search.clone(),
         documents_dir: documents_dir.path().to_path_buf(),
         result_overdue_days: madoguchi_shared::application::RESULT_OVERDUE_DAYS,

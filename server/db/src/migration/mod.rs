@@ -18,6 +18,7 @@ mod m20261202_000012_statistics_index;
 mod m20261202_000013_attachments_alerts;
 mod m20261202_000014_statistics_index_updated;
 mod m20261204_000015_counter_link_code;
+mod m20261204_000016_attempt_counter;
 
 pub struct Migrator;
 
@@ -40,6 +41,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261202_000013_attachments_alerts::Migration),
             Box::new(m20261202_000014_statistics_index_updated::Migration),
             Box::new(m20261204_000015_counter_link_code::Migration),
+            Box::new(m20261204_000016_attempt_counter::Migration),
         ]
     }
 }
