@@ -25,6 +25,54 @@ pub struct AppState {
     pub result_overdue_days: u64,
     /// Days a recommendation from the office stays open.
     pub referral_deadline_days: u64,
+    /// The `/events` streams this server holds open, per user.
+    pub streams: Arc<Streams>,
+}
+
+/// Counts the live-count streams this server holds open per user, so one
+/// user cannot make it poll the database without end.
+#[derive(Default)]
+pub struct Streams {
+    open: std::sync::Mutex<std::collections::HashMap<i32, u32>>,
+}
+
+impl Streams {
+    /// Streams one user may hold open on one server (a few tabs).
+    pub const PER_USER: u32 = 4;
+
+    /// A place for one more stream of `user`, held until the guard drops;
+    /// `None` when the user holds [`Streams::PER_USER`] already.
+    pub fn open(self: &Arc<Self>, user: i32) -> Option<StreamGuard> {
+        let mut open = self.open.lock().unwrap_or_else(|e| e.into_inner());
+        let n = open.entry(user).or_default();
+        if *n >= Self::PER_USER {
+            return None;
+        }
+        *n += 1;
+        Some(StreamGuard {
+            streams: self.clone(),
+            user,
+        })
+    }
+}
+
+/// One open stream; dropping it (the stream ended or the client left)
+/// frees its place.
+pub struct StreamGuard {
+    streams: Arc<Streams>,
+    user: i32,
+}
+
+impl Drop for StreamGuard {
+    fn drop(&mut self) {
+        let mut open = self.streams.open.lock().unwrap_or_else(|e| e.into_inner());
+        if let Some(n) = open.get_mut(&self.user) {
+            *n -= 1;
+            if *n == 0 {
+                open.remove(&self.user);
+            }
+        }
+    }
 }
 
 impl FromRef<AppState> for LeptosOptions {

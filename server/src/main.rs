@@ -278,6 +278,7 @@ async fn serve(
         documents_dir: settings.documents_dir()?,
         result_overdue_days: settings.result_overdue_days,
         referral_deadline_days: settings.referral_deadline_days,
+        streams: Default::default(),
     };
     let app = madoguchi_server::router(
         state,

@@ -717,3 +717,38 @@ async fn a_file_goes_with_a_message_and_only_the_two_parties_download_it() {
         assert_eq!(message_files(&app), 2);
     }
 }
+
+/// One user holds a few live-count streams on a server, not without end:
+/// past the cap the server answers 429 (the page then polls), and a
+/// stream that ends frees its place.
+#[tokio::test]
+async fn a_user_holds_a_bounded_number_of_event_streams() {
+    for backend in backends() {
+        let app = ready(backend).await;
+        let employer = session_of(&app, "employer@example.jp").await;
+        let seeker = session_of(&app, "seeker@example.jp").await;
+        let open = |cookie: &str| {
+            let req = http::Request::get("/events")
+                .header(http::header::COOKIE, cookie)
+                .body(axum::body::Body::empty())
+                .unwrap();
+            app.send(req)
+        };
+        let cap = madoguchi_app::state::Streams::PER_USER as usize;
+        let mut held = Vec::new();
+        for _ in 0..cap {
+            let res = open(&employer).await;
+            assert_eq!(res.status(), StatusCode::OK, "{backend:?}");
+            held.push(res);
+        }
+        assert_eq!(
+            open(&employer).await.status(),
+            StatusCode::TOO_MANY_REQUESTS
+        );
+        // Another user is not affected.
+        assert_eq!(open(&seeker).await.status(), StatusCode::OK);
+        // A closed stream frees its place.
+        drop(held.pop());
+        assert_eq!(open(&employer).await.status(), StatusCode::OK);
+    }
+}

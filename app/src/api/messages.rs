@@ -149,7 +149,9 @@ pub async fn pick_slot(message: i64, slot: String, note: String) -> Result<Strin
 /// Every two seconds this server asks the database for the user's unread
 /// count and newest message, and sends an `unread` event when either
 /// changed; so a message posted through any app server sharing the
-/// database reaches the user within one poll. Visitors get 401.
+/// database reaches the user within one poll. Visitors get 401; a user
+/// holding [`crate::state::Streams::PER_USER`] streams on this server 429
+/// (the page then asks every 15 seconds instead).
 #[cfg(feature = "ssr")]
 pub async fn events(
     axum::extract::State(state): axum::extract::State<crate::state::AppState>,
@@ -164,13 +166,19 @@ pub async fn events(
     if !matches!(user.role, Role::Seeker | Role::Employer) {
         return (http::StatusCode::FORBIDDEN, "not a party to threads").into_response();
     }
+    let Some(guard) = state.streams.open(user.id) else {
+        return (http::StatusCode::TOO_MANY_REQUESTS, "too many open streams").into_response();
+    };
     let db = state.db.clone();
     // A stream ends after ten minutes and the browser opens a new one,
     // which checks the login again: a session ended elsewhere stops here.
     let started = std::time::Instant::now();
+    let guard = std::sync::Arc::new(guard);
     let stream = futures_util::stream::unfold(None::<Unread>, move |last| {
         let db = db.clone();
         let user = user.clone();
+        // Held by the stream: its place is freed when the stream is dropped.
+        let _held = guard.clone();
         async move {
             loop {
                 if started.elapsed() > std::time::Duration::from_secs(600) {

@@ -180,6 +180,7 @@ async fn app_with(backend: Backend, site_root: &Path, site: madoguchi_server::Si
         documents_dir: documents_dir.path().to_path_buf(),
         result_overdue_days: madoguchi_shared::application::RESULT_OVERDUE_DAYS,
         referral_deadline_days: madoguchi_shared::staff::REFERRAL_DEADLINE_DAYS,
+        streams: Default::default(),
     };
     TestApp {
         router: madoguchi_server::router(state, site),
