@@ -1867,6 +1867,7 @@ async fn seekers_change_their_profile_and_registered_ones_their_registration() {
 #[tokio::test]
 async fn drafts_follow_the_seeker_without_an_older_copy_overwriting_a_newer_one() {
     use madoguchi_db::entity::draft;
+    use sea_orm::{ColumnTrait, QueryFilter};
     for backend in backends() {
         let app = app(backend).await;
         let number = open_to_self_application(&app).await.number.unwrap();
@@ -1918,6 +1919,55 @@ async fn drafts_follow_the_seeker_without_an_older_copy_overwriting_a_newer_one(
             .await;
             assert_eq!(res.status(), StatusCode::BAD_REQUEST, "{key} {at}");
         }
+        // Only for a posting that exists, and a bounded number of them.
+        let (res, _) = call(
+            &app,
+            "/api/drafts/put",
+            &form(&[("key", "13010-99999999"), ("text", "a"), ("edited_at", "5")]),
+            Some(&seeker),
+        )
+        .await;
+        assert_eq!(res.status(), StatusCode::NOT_FOUND, "{backend:?}");
+        // Drafts already kept up to the limit (the one above and these).
+        let seeker_id = seeker_by_email(&app.db, "drafts@example.jp").await.id;
+        for n in 1..madoguchi_db::draft::MAX_DRAFTS {
+            draft::Entity::insert(draft::ActiveModel {
+                seeker_id: Set(seeker_id),
+                draft_key: Set(format!("13010-{n:08}")),
+                body: Set("a".to_owned()),
+                edited_at: Set(1),
+                updated_at: Set(chrono::Utc::now()),
+                ..Default::default()
+            })
+            .exec(&app.db)
+            .await
+            .unwrap();
+        }
+        let another = madoguchi_db::entity::posting::Entity::find()
+            .filter(madoguchi_db::entity::posting::Column::Number.is_not_null())
+            .filter(madoguchi_db::entity::posting::Column::Number.ne(number.clone()))
+            .one(&app.db)
+            .await
+            .unwrap()
+            .and_then(|p| p.number)
+            .unwrap();
+        let body = form(&[("key", &another), ("text", "a"), ("edited_at", "5")]);
+        let (res, body) = call(&app, "/api/drafts/put", &body, Some(&seeker)).await;
+        assert_eq!(res.status(), StatusCode::BAD_REQUEST, "{backend:?} {body}");
+        assert!(body.contains("TooMany"), "{body}");
+        assert_eq!(
+            draft::Entity::find().count(&app.db).await.unwrap(),
+            madoguchi_db::draft::MAX_DRAFTS
+        );
+        // A draft kept can still be edited.
+        let (_, body) = put(seeker.clone(), "端末Bでさらに直した下書き", 4_000).await;
+        assert!(body.contains("さらに直した"), "{body}");
+        draft::Entity::delete_many()
+            .filter(draft::Column::DraftKey.ne(number.clone()))
+            .exec(&app.db)
+            .await
+            .unwrap();
+
         // Another seeker sees nothing of it.
         register(&app, "drafts-other@example.jp").await;
         let other =

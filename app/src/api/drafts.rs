@@ -52,7 +52,17 @@ pub async fn put_draft(
     }
     let db = crate::state::db()?;
     let copy = Draft { text, edited_at };
-    madoguchi_db::draft::put(&db, user.id, &key, &copy)
+    use madoguchi_db::draft::{MAX_DRAFTS, NotStored};
+    match madoguchi_db::draft::put(&db, user.id, &key, &copy)
         .await
-        .map_err(crate::state::internal)
+        .map_err(crate::state::internal)?
+    {
+        Ok(stored) => Ok(stored),
+        Err(NotStored::NoSuchPosting) => Err(AppError::NotFound.respond()),
+        Err(NotStored::TooMany) => Err(crate::api::account::field("key")(
+            ValidationError::TooMany {
+                max: MAX_DRAFTS as usize,
+            },
+        )),
+    }
 }

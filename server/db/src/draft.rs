@@ -5,7 +5,9 @@
 use chrono::Utc;
 use madoguchi_shared::draft::Draft;
 use sea_orm::sea_query::{Expr, ExprTrait, OnConflict};
-use sea_orm::{ActiveValue::Set, ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter};
+use sea_orm::{
+    ActiveValue::Set, ColumnTrait, ConnectionTrait, DbErr, EntityTrait, PaginatorTrait, QueryFilter,
+};
 
 use crate::account::seeker_of;
 use crate::entity::draft;
@@ -31,17 +33,45 @@ pub async fn get(
         }))
 }
 
+/// Drafts one seeker may keep on the server (one a posting).
+pub const MAX_DRAFTS: u64 = 50;
+
+/// Why a draft was not stored.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NotStored {
+    /// No posting has this 求人番号.
+    NoSuchPosting,
+    /// The seeker keeps [`MAX_DRAFTS`] drafts already.
+    TooMany,
+}
+
 /// Stores `copy` unless the server holds a newer edit; the server's copy
-/// after the call (`None` when the account is not a seeker's).
+/// after the call (`None` when the account is not a seeker's). Only for a
+/// posting that exists, and at most [`MAX_DRAFTS`] a seeker.
 pub async fn put(
     db: &impl ConnectionTrait,
     user_id: i32,
     key: &str,
     copy: &Draft,
-) -> Result<Option<Draft>, DbErr> {
+) -> Result<Result<Option<Draft>, NotStored>, DbErr> {
     let Some(seeker_id) = seeker_of(db, user_id).await? else {
-        return Ok(None);
+        return Ok(Ok(None));
     };
+    let posting = crate::entity::posting::Entity::find()
+        .filter(crate::entity::posting::Column::Number.eq(key))
+        .count(db)
+        .await?;
+    if posting == 0 {
+        return Ok(Err(NotStored::NoSuchPosting));
+    }
+    let kept = draft::Entity::find()
+        .filter(draft::Column::SeekerId.eq(seeker_id))
+        .filter(draft::Column::DraftKey.ne(key))
+        .count(db)
+        .await?;
+    if kept >= MAX_DRAFTS {
+        return Ok(Err(NotStored::TooMany));
+    }
     draft::Entity::insert(draft::ActiveModel {
         seeker_id: Set(seeker_id),
         draft_key: Set(key.to_owned()),
@@ -65,7 +95,7 @@ pub async fn put(
     )
     .exec_without_returning(db)
     .await?;
-    get(db, user_id, key).await
+    get(db, user_id, key).await.map(Ok)
 }
 
 /// Removes draft `key` (sent, or discarded by the seeker).
