@@ -90,6 +90,10 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/login") view=LoginPage />
                         <Route path=path!("/register") view=RegisterPage />
                         <Route path=path!("/register/employer") view=EmployerRegisterPage />
+                        <Route path=path!("/register/sent") view=crate::pages::account_links::RegisterSentPage />
+                        <Route path=path!("/verify/:token") view=crate::pages::account_links::VerifyPage ssr=SsrMode::Async />
+                        <Route path=path!("/password-reset") view=crate::pages::account_links::PasswordResetRequestPage />
+                        <Route path=path!("/reset/:token") view=crate::pages::account_links::ResetPasswordPage ssr=SsrMode::Async />
                         <Route path=path!("/mypage") view=SeekerHome ssr=SsrMode::InOrder />
                         <Route path=path!("/mypage/profile") view=crate::pages::profile::ProfilePage ssr=SsrMode::Async />
                         <Route path=path!("/mypage/applications/:id") view=crate::pages::applications::ApplicationPage ssr=SsrMode::Async />

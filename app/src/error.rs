@@ -36,6 +36,12 @@ pub enum AppError {
     /// Too many login attempts; try again later.
     #[error("too many attempts")]
     TooManyAttempts,
+    /// The account's address is not verified yet, and this needs it.
+    #[error("address not verified")]
+    Unverified,
+    /// A verification or reset link that is used, unknown or expired.
+    #[error("link not valid")]
+    BadLink,
     /// The page needs a logged-in user.
     #[error("not logged in")]
     Unauthorized,
@@ -110,10 +116,10 @@ impl AppError {
             | AppError::RegistrationInvalid
             | AppError::Staff(_) => 409,
             AppError::LoginFailed | AppError::Unauthorized => 401,
-            AppError::Forbidden => 403,
+            AppError::Forbidden | AppError::Unverified => 403,
             AppError::TooManyAttempts => 429,
             AppError::NotFound => 404,
-            AppError::Gone | AppError::Expired => 410,
+            AppError::Gone | AppError::Expired | AppError::BadLink => 410,
             AppError::TooLarge => 413,
             AppError::Message(r) => {
                 use madoguchi_shared::thread::MessageRefusal as R;
@@ -215,6 +221,8 @@ pub fn ErrorMessage(
         AppError::TooManyAttempts => t!(i18n, error_too_many_attempts).into_any(),
         AppError::Unauthorized => t!(i18n, error_unauthorized).into_any(),
         AppError::Forbidden => t!(i18n, error_forbidden).into_any(),
+        AppError::Unverified => t!(i18n, error_unverified).into_any(),
+        AppError::BadLink => t!(i18n, error_bad_link).into_any(),
         AppError::BadRequest => t!(i18n, error_bad_request).into_any(),
         AppError::NotFound => t!(i18n, error_not_found).into_any(),
         AppError::Gone => t!(i18n, error_gone).into_any(),

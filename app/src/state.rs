@@ -146,12 +146,29 @@ pub fn rendering_user() -> Option<madoguchi_shared::account::CurrentUser> {
         id: user.id,
         role: user.role,
         display_name: user.display_name.clone(),
+        email_verified: user.email_verified,
     })
 }
 
 /// The logged-in user, if any.
 pub async fn current_user() -> Result<Option<User>, AppError> {
     Ok(auth_session().await?.user)
+}
+
+/// Like `require_role`, for what an account may do only once its address
+/// is verified (docs/domain.md, "Accounts"): applying, messaging, direct
+/// requests and showing a counter link code. 403 `Unverified` before.
+pub async fn require_verified(roles: &[Role]) -> Result<User, AppError> {
+    verified(require_role(roles).await?)
+}
+
+/// `user`, if their address is verified; 403 `Unverified` otherwise.
+pub fn verified(user: User) -> Result<User, AppError> {
+    if user.email_verified {
+        Ok(user)
+    } else {
+        Err(AppError::Unverified.respond())
+    }
 }
 
 /// Every server function that shows or changes anything personal calls

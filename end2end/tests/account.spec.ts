@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { address, gotoHydrated, registerSeeker } from "./helpers";
+import { address, gotoHydrated, logIn, mailedLink, registerSeeker } from "./helpers";
 
 test("a seeker registers on a phone, logs out and logs in again", async ({ page }, info) => {
   const email = address("seeker", info.project.name);
@@ -43,6 +43,20 @@ test.describe("without JavaScript", () => {
     await page.getByLabel("メールアドレス").fill(email);
     await page.getByLabel("パスワード").fill("demo-password-1");
     await page.getByRole("button", { name: "登録する" }).click();
+    await expect(page).toHaveURL(/\/register\/sent$/);
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("確認メールを送りました");
+    // Logged in before the address is confirmed: the MyPage says what waits.
+    await page.goto("/login");
+    await page.getByLabel("メールアドレス").fill(email);
+    await page.getByLabel("パスワード").fill("demo-password-1");
+    await page.getByRole("button", { name: "ログイン" }).click();
+    await expect(page).toHaveURL(/\/mypage$/);
+    await expect(page.getByTestId("unverified")).toContainText("確認がまだ済んでいません");
+    // The e-mail's link, confirmed with its button in the same browser.
+    await page.goto(await mailedLink(email, "verify"));
+    await page.getByRole("button", { name: "メールアドレスを確認する" }).click();
+    await expect(page).toHaveURL(/\/mypage$/);
+    await expect(page.getByTestId("unverified")).toHaveCount(0);
     await page.goto("/jobs?q=介護");
     await expect(page.getByTestId("who")).toHaveText("窓口 次郎");
     await page.getByRole("button", { name: "ログアウト" }).click();
@@ -99,4 +113,32 @@ test("the demo seeker's MyPage shows the office's notice and the history", async
   await expect(page.getByTestId("notices")).toContainText("次回の職業相談日のご案内");
   await expect(page.getByTestId("applications").locator("li").first()).toBeVisible();
   await expect(page.getByTestId("saved-searches")).toContainText("東京都の介護");
+});
+
+test("a seeker who forgot the password sets a new one by the e-mailed link", async ({ page }, info) => {
+  const email = address("forgot", info.project.name);
+  await registerSeeker(page, email, "忘却 三郎", "ボウキャク サブロウ");
+  await page.getByRole("button", { name: "ログアウト" }).click();
+  await expect(page).toHaveURL(/\/$/);
+
+  await gotoHydrated(page, "/login");
+  await page.getByRole("link", { name: "パスワードをお忘れの方" }).click();
+  await expect(page).toHaveURL(/\/password-reset$/);
+  await page.getByLabel("メールアドレス").fill(email);
+  await page.getByRole("button", { name: "再設定のメールを送る" }).click();
+  await expect(page.getByRole("status")).toContainText("パスワード再設定のメールを送りました");
+
+  const link = await mailedLink(email, "reset");
+  await gotoHydrated(page, link);
+  await page.getByLabel("新しいパスワード").fill("brand-new-pass-2");
+  await page.getByRole("button", { name: "パスワードを設定する" }).click();
+  await expect(page).toHaveURL(/\/login\?reset=1$/);
+  await expect(page.getByRole("status")).toHaveText("パスワードを変更しました。新しいパスワードでログインしてください。");
+  await logIn(page, email, "brand-new-pass-2");
+  await expect(page).toHaveURL(/\/mypage$/);
+
+  // The link works once.
+  await gotoHydrated(page, link);
+  await expect(page.getByRole("alert")).toContainText("リンク");
+  await expect(page.getByLabel("新しいパスワード")).toHaveCount(0);
 });

@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { address, gotoHydrated } from "./helpers";
+import { address, gotoHydrated, logIn, verifyAddress } from "./helpers";
 
 test("an employer opens a MyPage with the establishment", async ({ page }, info) => {
   await gotoHydrated(page, "/register");
@@ -14,9 +14,14 @@ test("an employer opens a MyPage with the establishment", async ({ page }, info)
   await page.getByLabel("事業内容（業種）").fill("道路貨物運送業");
   await page.getByLabel("従業員数").selectOption({ label: "30〜99人" });
   await page.getByLabel("担当者名").fill("採用 花子");
-  await page.getByLabel("メールアドレス").fill(address("employer", info.project.name));
+  const email = address("employer", info.project.name);
+  await page.getByLabel("メールアドレス").fill(email);
   await page.getByLabel("パスワード").fill("demo-password-1");
   await page.getByRole("button", { name: "登録する" }).click();
+  await expect(page).toHaveURL(/\/register\/sent$/);
+  await verifyAddress(page, email);
+  await expect(page).toHaveURL(/\/login\?verified=1$/);
+  await logIn(page, email);
   await expect(page).toHaveURL(/\/employer$/);
   await expect(page.getByTestId("welcome")).toContainText("採用 花子");
 });

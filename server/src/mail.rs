@@ -1,7 +1,7 @@
 //! The e-mail sender every app server runs: it takes the next due job
 //! from the database (`madoguchi_db::jobs`), renders it in the
-//! recipient's language with a login link and a one-click unsubscribe
-//! link, sends it through SMTP (`SMTP_URL`) or writes it as an `.eml`
+//! recipient's language with its link (and, for e-mails a preference
+//! turns off, an unsubscribe link), sends it through SMTP (`SMTP_URL`) or writes it as an `.eml`
 //! file under the data folder, and records the outcome. Nothing of a
 //! message, a motivation or a name goes into an e-mail.
 
@@ -98,46 +98,68 @@ impl Mailer {
                 madoguchi_db::jobs::sent(&self.db, taken.job.id, &self.worker, Utc::now()).await?
             }
             Err(e) => {
-                tracing::warn!(job = taken.job.id, attempts = taken.job.attempts, error = %e, "e-mail not sent; retrying later");
-                madoguchi_db::jobs::failed(
-                    &self.db,
-                    &taken.job,
-                    &self.worker,
-                    &e.to_string(),
-                    Utc::now(),
-                )
-                .await?;
+                // An SMTP server's answer may name the recipient: no
+                // address goes into the log or the jobs table.
+                let error = madoguchi_shared::mail::redact_addresses(&format!("{e:#}"));
+                tracing::warn!(job = taken.job.id, attempts = taken.job.attempts, %error, "e-mail not sent; retrying later");
+                madoguchi_db::jobs::failed(&self.db, &taken.job, &self.worker, &error, Utc::now())
+                    .await?;
             }
         }
         Ok(true)
     }
 
-    /// The e-mail of a taken job: the recipient's language, a login link
-    /// and a fresh one-click unsubscribe link.
+    /// The e-mail of a taken job: the recipient's language, its link (a
+    /// fresh single-use token for verification and reset, drawn now so the
+    /// queue holds no secret) and, for e-mails a preference turns off, a
+    /// fresh unsubscribe link (also as the one-click `List-Unsubscribe`).
     pub async fn compose(
         &self,
         taken: &madoguchi_db::jobs::Taken,
         now: DateTime<Utc>,
     ) -> anyhow::Result<Message> {
-        let token = madoguchi_db::jobs::unsubscribe_link(
-            &self.db,
-            taken.job.recipient_user_id,
-            taken.event.topic(),
-            now,
-        )
-        .await?;
-        let link = format!("{}{}", self.public_url, taken.event.path(taken.employer));
-        let unsubscribe = format!("{}/unsubscribe/{token}", self.public_url);
-        let text =
-            madoguchi_shared::mail::render(&taken.event, taken.prefs.lang, &link, &unsubscribe);
-        Message::builder()
+        use madoguchi_db::account_token::{Purpose, issue};
+        use madoguchi_shared::mail::MailEvent;
+        let user = taken.job.recipient_user_id;
+        let link = match &taken.event {
+            MailEvent::VerifyAddress => format!(
+                "{}/verify/{}",
+                self.public_url,
+                issue(&self.db, user, Purpose::Verify, now).await?
+            ),
+            MailEvent::PasswordReset => format!(
+                "{}/reset/{}",
+                self.public_url,
+                issue(&self.db, user, Purpose::Reset, now).await?
+            ),
+            event => format!("{}{}", self.public_url, event.path(taken.employer)),
+        };
+        let unsubscribe = match taken.event.topic() {
+            Some(topic) => {
+                let token =
+                    madoguchi_db::jobs::unsubscribe_link(&self.db, user, topic, now).await?;
+                Some(format!("{}/unsubscribe/{token}", self.public_url))
+            }
+            None => None,
+        };
+        let text = madoguchi_shared::mail::render(
+            &taken.event,
+            taken.prefs.lang,
+            &link,
+            unsubscribe.as_deref(),
+        );
+        let mut message = Message::builder()
             .from(self.from.clone())
             .to(taken.to.parse().context("the recipient's address")?)
             .subject(text.subject)
             .message_id(Some(taken.job.message_id.clone()))
-            .header(ContentType::TEXT_PLAIN)
-            .body(text.body)
-            .context("building the e-mail")
+            .header(ContentType::TEXT_PLAIN);
+        if let Some(url) = &unsubscribe {
+            message = message
+                .header(ListUnsubscribe(format!("<{url}>")))
+                .header(ListUnsubscribePost);
+        }
+        message.body(text.body).context("building the e-mail")
     }
 
     /// Sends due e-mails as long as there are any, then looks again every
@@ -151,6 +173,43 @@ impl Mailer {
             }
             tokio::time::sleep(std::time::Duration::from_secs(2)).await;
         }
+    }
+}
+
+/// `List-Unsubscribe` (RFC 2369): the link a mail program offers as its
+/// own unsubscribe button.
+#[derive(Clone)]
+struct ListUnsubscribe(String);
+
+impl lettre::message::header::Header for ListUnsubscribe {
+    fn name() -> lettre::message::header::HeaderName {
+        lettre::message::header::HeaderName::new_from_ascii_str("List-Unsubscribe")
+    }
+    fn parse(s: &str) -> Result<Self, Box<dyn std::error::Error + Send + Sync>> {
+        Ok(ListUnsubscribe(s.to_owned()))
+    }
+    fn display(&self) -> lettre::message::header::HeaderValue {
+        lettre::message::header::HeaderValue::new(Self::name(), self.0.clone())
+    }
+}
+
+/// `List-Unsubscribe-Post` (RFC 8058): the mail program may POST to the
+/// link to unsubscribe with one click.
+#[derive(Clone)]
+struct ListUnsubscribePost;
+
+impl lettre::message::header::Header for ListUnsubscribePost {
+    fn name() -> lettre::message::header::HeaderName {
+        lettre::message::header::HeaderName::new_from_ascii_str("List-Unsubscribe-Post")
+    }
+    fn parse(_: &str) -> Result<Self, Box<dyn std::error::Error + Send + Sync>> {
+        Ok(ListUnsubscribePost)
+    }
+    fn display(&self) -> lettre::message::header::HeaderValue {
+        lettre::message::header::HeaderValue::new(
+            Self::name(),
+            "List-Unsubscribe=One-Click".to_owned(),
+        )
     }
 }
 

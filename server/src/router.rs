@@ -78,7 +78,7 @@ pub fn router(state: AppState, site: Site) -> Router {
         )
         .route("/images/{id}", get(madoguchi_app::api::images::serve_image))
         .route("/events", get(madoguchi_app::api::messages::events))
-        .route("/unsubscribe/{token}", get(unsubscribe))
+        .route("/unsubscribe/{token}", get(unsubscribe).post(unsubscribe))
         .route(
             "/staff/statistics.csv",
             get(madoguchi_app::api::staff::statistics_csv),
@@ -111,39 +111,80 @@ pub fn router(state: AppState, site: Site) -> Router {
         .with_state(state)
 }
 
-/// `GET /unsubscribe/{token}`: the one-click link of an e-mail turns its
-/// kind of e-mail off, without a login, once; the page says so in the
-/// user's language. A used or unknown link answers 410.
+/// `GET /unsubscribe/{token}`: the link of an e-mail shows what it would
+/// turn off and a button; `POST` (the button, or a mail program's
+/// one-click unsubscribe of RFC 8058) turns that kind of e-mail off,
+/// without a login, once. A link that is used, unknown or older than
+/// `jobs::UNSUBSCRIBE_DAYS` answers 410. A GET changes nothing, so a
+/// mail scanner that opens links unsubscribes no one.
 async fn unsubscribe(
     State(state): State<AppState>,
+    method: http::Method,
     axum::extract::Path(token): axum::extract::Path<String>,
 ) -> axum::response::Response {
     use madoguchi_shared::label::{Label, Lang};
-    let page = |status: StatusCode, lang: &str, title: &str, text: &str| {
+    let page = |status: StatusCode, lang: &str, title: &str, body: &str| {
         (
             status,
             [(http::header::CONTENT_TYPE, "text/html; charset=utf-8")],
             format!(
-                "<!DOCTYPE html><html lang=\"{lang}\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>{title}</title></head><body><main><h1>{title}</h1><p>{text}</p><p><a href=\"/\">窓口 / Madoguchi</a></p></main></body></html>"
+                "<!DOCTYPE html><html lang=\"{lang}\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>{title}</title></head><body><main><h1>{title}</h1>{body}<p><a href=\"/\">窓口 / Madoguchi</a></p></main></body></html>"
             ),
         )
             .into_response()
     };
-    if token.len() != 64 || !token.bytes().all(|b| b.is_ascii_hexdigit()) {
-        return page(
+    let gone = || {
+        page(
             StatusCode::GONE,
             "ja",
-            "リンクが無効です / Invalid link",
-            "このリンクは使えません。/ This link cannot be used.",
-        );
+            "このリンクは使えません / This link cannot be used",
+            "<p>このリンクはすでに使われたか、期限が切れたか、無効です。配信の設定はマイページから変えられます。/ This link has been used, has expired or is not valid. You can change your e-mail settings in your MyPage.</p>",
+        )
+    };
+    if token.len() != 64 || !token.bytes().all(|b| b.is_ascii_hexdigit()) {
+        return gone();
     }
-    match madoguchi_db::jobs::unsubscribe(&state.db, &token, chrono::Utc::now()).await {
+    let failed = |e: madoguchi_db::DbErr| {
+        tracing::error!(error = %e, "unsubscribe failed");
+        page(
+            StatusCode::SERVICE_UNAVAILABLE,
+            "ja",
+            "エラー / Error",
+            "<p>しばらくしてからもう一度お試しください。/ Please try again later.</p>",
+        )
+    };
+    let now = chrono::Utc::now();
+    if method != http::Method::POST {
+        return match madoguchi_db::jobs::unsubscribe_topic(&state.db, &token, now).await {
+            Ok(Some((topic, Lang::Ja))) => page(
+                StatusCode::OK,
+                "ja",
+                "メール配信の停止",
+                &format!(
+                    "<p>「{}」のメールを停止します。よろしければ下のボタンを押してください。</p><form method=\"post\"><button type=\"submit\">配信を停止する</button></form>",
+                    topic.label(Lang::Ja)
+                ),
+            ),
+            Ok(Some((topic, Lang::En))) => page(
+                StatusCode::OK,
+                "en",
+                "Stop e-mails",
+                &format!(
+                    "<p>This stops e-mails about \"{}\". Press the button to confirm.</p><form method=\"post\"><button type=\"submit\">Stop these e-mails</button></form>",
+                    topic.label(Lang::En)
+                ),
+            ),
+            Ok(None) => gone(),
+            Err(e) => failed(e),
+        };
+    }
+    match madoguchi_db::jobs::unsubscribe(&state.db, &token, now).await {
         Ok(Some((topic, Lang::Ja))) => page(
             StatusCode::OK,
             "ja",
             "配信を停止しました",
             &format!(
-                "「{}」のメールを今後お送りしません。マイページの設定からいつでも元に戻せます。",
+                "<p>「{}」のメールを今後お送りしません。マイページの設定からいつでも元に戻せます。</p>",
                 topic.label(Lang::Ja)
             ),
         ),
@@ -152,25 +193,12 @@ async fn unsubscribe(
             "en",
             "You are unsubscribed",
             &format!(
-                "We will not send e-mails about \"{}\" any more. You can turn them on again in your MyPage settings.",
+                "<p>We will not send e-mails about \"{}\" any more. You can turn them on again in your MyPage settings.</p>",
                 topic.label(Lang::En)
             ),
         ),
-        Ok(None) => page(
-            StatusCode::GONE,
-            "ja",
-            "このリンクは使用済みです / This link was used",
-            "このリンクはすでに使われたか、無効です。/ This link has been used already or is not valid.",
-        ),
-        Err(e) => {
-            tracing::error!(error = %e, "unsubscribe failed");
-            page(
-                StatusCode::SERVICE_UNAVAILABLE,
-                "ja",
-                "エラー / Error",
-                "しばらくしてからもう一度お試しください。/ Please try again later.",
-            )
-        }
+        Ok(None) => gone(),
+        Err(e) => failed(e),
     }
 }
 

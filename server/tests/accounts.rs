@@ -8,7 +8,7 @@ use common::calls::*;
 use common::{Backend, TestApp, app, backends, split};
 use http::{Request, StatusCode, header};
 use madoguchi_db::account::NewAccount;
-use madoguchi_db::entity::{seeker, session, user_account};
+use madoguchi_db::entity::{job, seeker, session, user_account};
 use madoguchi_shared::account::Role;
 use sea_orm::{ActiveValue::Set, EntityTrait, PaginatorTrait};
 
@@ -39,6 +39,15 @@ async fn register(app: &TestApp, email: &str) -> (http::Response<()>, String) {
     call(app, "/api/account/register", &body, None).await
 }
 
+/// Registers, shows the address is the seeker's by the e-mail's link,
+/// and logs in: the session cookie.
+async fn sign_up(app: &TestApp, email: &str) -> String {
+    let (res, body) = register(app, email).await;
+    assert_eq!(res.status(), StatusCode::OK, "{email}: {body}");
+    verify_address(app, email).await;
+    session_of(app, email).await
+}
+
 async fn add_account(app: &TestApp, email: &str, role: Role) {
     let office = madoguchi_db::account::office_id(&app.db, "13010")
         .await
@@ -61,22 +70,19 @@ async fn add_account(app: &TestApp, email: &str, role: Role) {
 }
 
 #[tokio::test]
-async fn a_seeker_registers_logs_out_and_in_again() {
+async fn a_seeker_registers_verifies_the_address_logs_out_and_in_again() {
     for backend in backends() {
         let app = app(backend).await;
         let (res, body) = register(&app, "Taro@Example.jp").await;
         assert_eq!(res.status(), StatusCode::OK, "{backend:?}: {body}");
-        assert_eq!(res.headers()[header::LOCATION], "/mypage");
-        let set_cookie = res.headers()[header::SET_COOKIE]
-            .to_str()
-            .unwrap()
-            .to_owned();
-        assert!(set_cookie.contains("HttpOnly"), "{set_cookie}");
-        assert!(set_cookie.contains("SameSite=Lax"), "{set_cookie}");
-        let cookie = session_cookie(&res).expect("session cookie");
+        // Not logged in: the address is shown first (docs/domain.md,
+        // "Accounts").
+        assert_eq!(res.headers()[header::LOCATION], "/register/sent");
+        assert!(session_cookie(&res).is_none(), "{backend:?}");
 
         // Stored: address normalised, password hashed with argon2id, an
-        // internet-only seeker record, and the session in the database.
+        // internet-only seeker record, the address unverified and its
+        // verification e-mail queued.
         let user = user_account::Entity::find()
             .one(&app.db)
             .await
@@ -85,15 +91,53 @@ async fn a_seeker_registers_logs_out_and_in_again() {
         assert_eq!(user.email, "taro@example.jp");
         assert!(user.password_hash.starts_with("$argon2id$"), "{backend:?}");
         assert!(!user.password_hash.contains(PASSWORD));
+        assert_eq!(user.email_verified_at, None);
         let seeker = seeker::Entity::find().one(&app.db).await.unwrap().unwrap();
         assert_eq!(
             (seeker.kind.as_str(), seeker.user_id),
             ("internet_only", user.id)
         );
         assert_eq!(seeker.name_kana, "ヤマダ\u{3000}タロウ");
-        assert_eq!(session::Entity::find().count(&app.db).await.unwrap(), 1);
+        let mails = job::Entity::find().all(&app.db).await.unwrap();
+        assert_eq!(mails.len(), 1);
+        assert!(
+            mails[0].payload.contains("verify_address"),
+            "{:?}",
+            mails[0]
+        );
 
+        // Logged in, unverified: the MyPage says so and offers a new link.
+        let (res, body) = login(&app, "taro@example.jp", PASSWORD).await;
+        assert_eq!(res.status(), StatusCode::OK, "{body}");
+        let cookie = session_cookie(&res).expect("session cookie");
+        let set_cookie = res.headers()[header::SET_COOKIE]
+            .to_str()
+            .unwrap()
+            .to_owned();
+        assert!(set_cookie.contains("HttpOnly"), "{set_cookie}");
+        assert!(set_cookie.contains("SameSite=Lax"), "{set_cookie}");
+        assert_eq!(session::Entity::find().count(&app.db).await.unwrap(), 1);
         let (_, me) = call(&app, "/api/account/me", "", Some(&cookie)).await;
+        assert!(me.contains(r#""email_verified":false"#), "{me}");
+        let (_, html) = page(&app, "/mypage", Some(&cookie)).await;
+        assert!(html.contains("確認がまだ済んでいません"), "{html}");
+
+        // The link of the e-mail, used in the logged-in browser: back to
+        // the MyPage, verified.
+        let token = madoguchi_db::account_token::issue(
+            &app.db,
+            user.id,
+            madoguchi_db::account_token::Purpose::Verify,
+            chrono::Utc::now(),
+        )
+        .await
+        .unwrap();
+        let verify = form(&[("token", &token)]);
+        let (res, body) = call(&app, "/api/account/verify", &verify, Some(&cookie)).await;
+        assert_eq!(res.status(), StatusCode::OK, "{body}");
+        assert_eq!(res.headers()[header::LOCATION], "/mypage");
+        let (_, me) = call(&app, "/api/account/me", "", Some(&cookie)).await;
+        assert!(me.contains(r#""email_verified":true"#), "{me}");
         assert!(me.contains(r#""role":"seeker""#), "{me}");
         let (res, html) = page(&app, "/mypage", Some(&cookie)).await;
         assert_eq!(res.status(), StatusCode::OK);
@@ -154,14 +198,27 @@ async fn registration_validates_every_field_and_writes_nothing_on_failure() {
     );
     assert_eq!(seeker::Entity::find().count(&app.db).await.unwrap(), 0);
 
-    // The same address twice: a friendly 409, one account.
-    assert_eq!(
-        register(&app, "a@example.jp").await.0.status(),
-        StatusCode::OK
-    );
+    // The same address twice: the same answer as a new address (nothing
+    // tells the registrant it has an account), one account, and its
+    // owner told by e-mail instead.
+    let (first, first_body) = register(&app, "a@example.jp").await;
+    assert_eq!(first.status(), StatusCode::OK);
     let (res, body) = register(&app, "A@EXAMPLE.JP").await;
-    assert_eq!(res.status(), StatusCode::CONFLICT);
-    assert_eq!(body, r#""EmailTaken""#);
+    assert_eq!(res.status(), StatusCode::OK);
+    assert_eq!(
+        (res.headers().get(header::LOCATION), &body),
+        (first.headers().get(header::LOCATION), &first_body)
+    );
+    assert!(session_cookie(&res).is_none());
+    let mails: Vec<String> = job::Entity::find()
+        .all(&app.db)
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|j| j.payload)
+        .collect();
+    assert_eq!(mails.len(), 2, "{mails:?}");
+    assert!(mails[1].contains("already_registered"), "{mails:?}");
     assert_eq!(
         user_account::Entity::find().count(&app.db).await.unwrap(),
         1
@@ -172,7 +229,7 @@ async fn registration_validates_every_field_and_writes_nothing_on_failure() {
 #[tokio::test]
 async fn login_attempts_are_limited() {
     let app = app(Backend::Sqlite).await;
-    register(&app, "b@example.jp").await;
+    sign_up(&app, "b@example.jp").await;
     for _ in 0..10 {
         let (res, _) = login(&app, "b@example.jp", "wrong-password-9").await;
         assert_eq!(res.status(), StatusCode::UNAUTHORIZED);
@@ -182,7 +239,7 @@ async fn login_attempts_are_limited() {
     assert_eq!(res.status(), StatusCode::TOO_MANY_REQUESTS);
     assert_eq!(body, r#""TooManyAttempts""#);
     // Other accounts are not affected.
-    register(&app, "c@example.jp").await;
+    sign_up(&app, "c@example.jp").await;
     assert_eq!(
         login(&app, "c@example.jp", PASSWORD).await.0.status(),
         StatusCode::OK
@@ -193,8 +250,7 @@ async fn login_attempts_are_limited() {
 async fn expired_sessions_end() {
     for backend in backends() {
         let app = app(backend).await;
-        let (res, _) = register(&app, "d@example.jp").await;
-        let cookie = session_cookie(&res).unwrap();
+        let cookie = sign_up(&app, "d@example.jp").await;
         let row = session::Entity::find().one(&app.db).await.unwrap().unwrap();
         session::Entity::update(session::ActiveModel {
             id: Set(row.id),
@@ -215,8 +271,7 @@ async fn expired_sessions_end() {
 async fn each_role_opens_only_its_own_pages() {
     for backend in backends() {
         let app = app(backend).await;
-        let (res, _) = register(&app, "seeker@example.jp").await;
-        let seeker = session_cookie(&res).unwrap();
+        let seeker = sign_up(&app, "seeker@example.jp").await;
         add_account(&app, "staff@example.jp", Role::Staff).await;
         let staff = session_cookie(&login(&app, "staff@example.jp", PASSWORD).await.0).unwrap();
         add_account(&app, "admin@example.jp", Role::Admin).await;
@@ -260,8 +315,7 @@ async fn each_role_opens_only_its_own_pages() {
 #[tokio::test]
 async fn changing_the_password_needs_the_current_one() {
     let app = app(Backend::Sqlite).await;
-    let (res, _) = register(&app, "e@example.jp").await;
-    let cookie = session_cookie(&res).unwrap();
+    let cookie = sign_up(&app, "e@example.jp").await;
     let (res, body) = call(
         &app,
         "/api/account/password",
@@ -350,7 +404,7 @@ async fn every_demo_account_logs_in_to_its_page() {
 #[tokio::test]
 async fn a_plain_form_login_failure_redirects_back_with_the_reason() {
     let app = app(Backend::Sqlite).await;
-    register(&app, "f@example.jp").await;
+    sign_up(&app, "f@example.jp").await;
     let res = app
         .send(
             Request::post("/api/account/login")
@@ -408,7 +462,9 @@ async fn an_employer_opens_a_mypage_with_the_establishment() {
         )
         .await;
         assert_eq!(res.status(), StatusCode::OK, "{backend:?} {body}");
-        let cookie = session_cookie(&res).unwrap();
+        assert_eq!(res.headers()[header::LOCATION], "/register/sent");
+        verify_address(&app, "hr@midori.example.jp").await;
+        let cookie = session_of(&app, "hr@midori.example.jp").await;
         let (res, _) = call(&app, "/api/account/home", "role=employer", Some(&cookie)).await;
         assert_eq!(res.status(), StatusCode::OK);
 
@@ -519,7 +575,8 @@ async fn employer_registration_validates_every_field_and_writes_nothing_on_failu
     pairs[3].1 = &long;
     let (res, _) = call(&app, "/api/account/register_employer", &form(&pairs), None).await;
     assert_eq!(res.status(), StatusCode::BAD_REQUEST);
-    // An address that has an account already: 409, nothing written.
+    // An address that has an account already: answered as a new one,
+    // nothing written.
     register(&app, "taken@example.jp").await;
     let (res, _) = call(
         &app,
@@ -528,7 +585,8 @@ async fn employer_registration_validates_every_field_and_writes_nothing_on_failu
         None,
     )
     .await;
-    assert_eq!(res.status(), StatusCode::CONFLICT);
+    assert_eq!(res.status(), StatusCode::OK);
+    assert_eq!(res.headers()[header::LOCATION], "/register/sent");
     assert_eq!(
         establishment::Entity::find().count(&app.db).await.unwrap(),
         before
@@ -803,7 +861,7 @@ async fn seekers_keep_favourites_once_and_a_login_returns_to_the_asking_page() {
 
         // Logging in from the posting returns to it; a foreign address is
         // not followed.
-        register(&app, "fav@example.jp").await;
+        sign_up(&app, "fav@example.jp").await;
         let login_then = |next: String| {
             let app = &app;
             async move {
@@ -881,7 +939,7 @@ async fn seekers_keep_favourites_once_and_a_login_returns_to_the_asking_page() {
         // Nobody else reads or removes them.
         assert_eq!(list(None).await.0.status(), StatusCode::UNAUTHORIZED);
         assert_eq!(list(Some(staff)).await.0.status(), StatusCode::FORBIDDEN);
-        register(&app, "other-fav@example.jp").await;
+        sign_up(&app, "other-fav@example.jp").await;
         let other = session_cookie(&login(&app, "other-fav@example.jp", PASSWORD).await.0).unwrap();
         assert_eq!(list(Some(other.clone())).await.1, "[]");
         let body = format!("number={number}");
@@ -922,7 +980,7 @@ async fn seekers_save_searches_and_only_they_change_them() {
             save(None, "介護", "q=介護").await.0.status(),
             StatusCode::UNAUTHORIZED
         );
-        register(&app, "searcher@example.jp").await;
+        sign_up(&app, "searcher@example.jp").await;
         let seeker = session_cookie(&login(&app, "searcher@example.jp", PASSWORD).await.0).unwrap();
         // Bad names and bad conditions are refused, naming the field.
         for (name, qs, field) in [
@@ -965,7 +1023,7 @@ async fn seekers_save_searches_and_only_they_change_them() {
         assert!(body.contains(r#""new_matches":1"#), "{body}");
 
         // Another seeker can neither read nor change it.
-        register(&app, "nosy@example.jp").await;
+        sign_up(&app, "nosy@example.jp").await;
         let nosy = session_cookie(&login(&app, "nosy@example.jp", PASSWORD).await.0).unwrap();
         assert_eq!(list(nosy.clone()).await, "[]");
         let id = row.id;
@@ -1079,6 +1137,56 @@ async fn self_application_needs_the_acknowledgement_and_happens_once() {
         register(&app, "applicant@example.jp").await;
         let seeker =
             session_cookie(&login(&app, "applicant@example.jp", PASSWORD).await.0).unwrap();
+        // Before the address is verified the seeker drafts, but does not
+        // apply, message or ask for a counter code (docs/domain.md,
+        // "Accounts"); nothing is written, so the same key works later.
+        let (res, body) = apply(
+            Some(seeker.clone()),
+            fields(&accepting, motivation, true, key),
+        )
+        .await;
+        assert_eq!(res.status(), StatusCode::FORBIDDEN, "{backend:?} {body}");
+        assert_eq!(body, r#""Unverified""#);
+        let (res, body) = call(
+            &app,
+            "/api/drafts/put",
+            &form(&[
+                ("key", &accepting),
+                ("text", "下書きです"),
+                ("edited_at", "1700000000000"),
+            ]),
+            Some(&seeker),
+        )
+        .await;
+        assert_eq!(res.status(), StatusCode::OK, "{body}");
+        for (path, body) in [
+            ("/api/profile/link-code", String::new()),
+            (
+                "/api/messages/send",
+                form(&[("application", "1"), ("body", "こんにちは")]),
+            ),
+        ] {
+            let (res, answer) = call(&app, path, &body, Some(&seeker)).await;
+            assert_eq!(res.status(), StatusCode::FORBIDDEN, "{path}: {answer}");
+            assert_eq!(answer, r#""Unverified""#, "{path}");
+        }
+        // A new link on request, a few an hour at most.
+        let resend = |cookie: &str| {
+            let app = &app;
+            let cookie = cookie.to_owned();
+            async move {
+                call(app, "/api/account/verify/resend", "", Some(&cookie))
+                    .await
+                    .0
+                    .status()
+            }
+        };
+        let max = madoguchi_db::attempts::ACCOUNT_MAIL_PER_ADDRESS.max;
+        for _ in 0..max {
+            assert_eq!(resend(&seeker).await, StatusCode::OK);
+        }
+        assert_eq!(resend(&seeker).await, StatusCode::TOO_MANY_REQUESTS);
+        verify_address(&app, "applicant@example.jp").await;
         let s = Some(seeker.clone());
 
         // Refusals, each naming the reason; nothing is written.
@@ -1145,7 +1253,7 @@ async fn self_application_needs_the_acknowledgement_and_happens_once() {
             mine.contains(&accepting) && mine.contains(r#""method":"self_application""#),
             "{mine}"
         );
-        register(&app, "other-applicant@example.jp").await;
+        sign_up(&app, "other-applicant@example.jp").await;
         let other =
             session_cookie(&login(&app, "other-applicant@example.jp", PASSWORD).await.0).unwrap();
         let (_, theirs) = call(&app, "/api/applications/mine", "", Some(&other)).await;
@@ -1207,8 +1315,8 @@ async fn seekers_read_only_their_own_and_their_offices_notices() {
             .await
             .unwrap()
             .unwrap();
-        register(&app, "registered@example.jp").await;
-        register(&app, "online-only@example.jp").await;
+        sign_up(&app, "registered@example.jp").await;
+        sign_up(&app, "online-only@example.jp").await;
         let registered = seeker_by_email(&app.db, "registered@example.jp").await;
         let online_only = seeker_by_email(&app.db, "online-only@example.jp").await;
         // Registered at office 13010 by its staff.
@@ -1351,7 +1459,7 @@ async fn applications_carry_checked_documents_that_only_the_parties_download() {
         assert_eq!(status, StatusCode::SEE_OTHER);
         assert_eq!(location, format!("/login?next=/jobs/{number}/apply"));
 
-        register(&app, "with-documents@example.jp").await;
+        sign_up(&app, "with-documents@example.jp").await;
         let seeker =
             session_cookie(&login(&app, "with-documents@example.jp", PASSWORD).await.0).unwrap();
         let s = Some(seeker.as_str());
@@ -1432,7 +1540,7 @@ async fn applications_carry_checked_documents_that_only_the_parties_download() {
             download(&app, doc, None).await.0.status(),
             StatusCode::UNAUTHORIZED
         );
-        register(&app, "someone-else@example.jp").await;
+        sign_up(&app, "someone-else@example.jp").await;
         let other =
             session_cookie(&login(&app, "someone-else@example.jp", PASSWORD).await.0).unwrap();
         assert_eq!(
@@ -1890,7 +1998,7 @@ async fn drafts_follow_the_seeker_without_an_older_copy_overwriting_a_newer_one(
         };
         let (res, _) = call(&app, "/api/drafts/get", &format!("key={number}"), None).await;
         assert_eq!(res.status(), StatusCode::UNAUTHORIZED);
-        register(&app, "drafts@example.jp").await;
+        sign_up(&app, "drafts@example.jp").await;
         let seeker = session_cookie(&login(&app, "drafts@example.jp", PASSWORD).await.0).unwrap();
         let (res, body) = put(seeker.clone(), "端末Aの下書き", 2_000).await;
         assert_eq!(res.status(), StatusCode::OK, "{body}");
@@ -1969,7 +2077,7 @@ async fn drafts_follow_the_seeker_without_an_older_copy_overwriting_a_newer_one(
             .unwrap();
 
         // Another seeker sees nothing of it.
-        register(&app, "drafts-other@example.jp").await;
+        sign_up(&app, "drafts-other@example.jp").await;
         let other =
             session_cookie(&login(&app, "drafts-other@example.jp", PASSWORD).await.0).unwrap();
         let (_, body) = call(

@@ -4,7 +4,8 @@
 //! mail; nothing is lost when a server dies before sending, and a death
 //! between sending and recording gives at most one duplicate with the
 //! same Message-ID; two servers send each e-mail once; preferences and
-//! the one-click unsubscribe link (once) turn e-mails off; without
+//! the unsubscribe link (a POST, once, for a limited time) turn e-mails
+//! off; without
 //! SMTP_URL e-mails are written as `.eml` files.
 
 mod common;
@@ -358,14 +359,58 @@ async fn preferences_and_the_unsubscribe_link_turn_emails_off() {
             .unwrap()
             .trim_start_matches("http://127.0.0.1:3000")
             .to_owned();
-        // No login needed; works once.
+        // The mail program is offered the same link for one-click POSTs.
+        let header = inbox.lock().unwrap()[0].header("List-Unsubscribe").unwrap();
+        assert!(header.contains(&link), "{header}");
+        assert_eq!(
+            inbox.lock().unwrap()[0]
+                .header("List-Unsubscribe-Post")
+                .as_deref(),
+            Some("List-Unsubscribe=One-Click")
+        );
+        // Opening the link (a mail scanner does) only asks to confirm.
         let (res, page) = app.get(&link).await;
         assert_eq!(res.status(), StatusCode::OK);
+        assert!(page.contains("<form method=\"post\">"), "{page}");
+        assert!(
+            madoguchi_db::jobs::preferences(&app.db, user_id(&app, "employer@example.jp").await)
+                .await
+                .unwrap()
+                .messages,
+            "a GET changed nothing"
+        );
+        // The button, or a one-click POST from the mail program's servers
+        // (no Origin of ours): no login needed; works once.
+        let post = |uri: &str| {
+            http::Request::post(uri)
+                .body(axum::body::Body::empty())
+                .unwrap()
+        };
+        let (res, page) = common::split(app.send_raw(post(&link)).await).await;
+        assert_eq!(res.status(), StatusCode::OK, "{page}");
         assert!(page.contains("配信を停止しました"), "{page}");
+        let (res, _) = common::split(app.send_raw(post(&link)).await).await;
+        assert_eq!(res.status(), StatusCode::GONE);
         let (res, _) = app.get(&link).await;
         assert_eq!(res.status(), StatusCode::GONE);
         let (res, _) = app.get("/unsubscribe/not-a-token").await;
         assert_eq!(res.status(), StatusCode::GONE);
+        // A link older than its time works no more, and is purged.
+        let old = madoguchi_db::jobs::unsubscribe_link(
+            &app.db,
+            user_id(&app, "employer@example.jp").await,
+            madoguchi_shared::mail::Topic::Results,
+            Utc::now() - TimeDelta::days(madoguchi_db::jobs::UNSUBSCRIBE_DAYS + 1),
+        )
+        .await
+        .unwrap();
+        let (res, _) =
+            common::split(app.send_raw(post(&format!("/unsubscribe/{old}"))).await).await;
+        assert_eq!(res.status(), StatusCode::GONE);
+        let purged = madoguchi_db::housekeeping::purge(&app.db, Utc::now())
+            .await
+            .unwrap();
+        assert_eq!(purged.unsubscribe_links, 2, "the used one and the old one");
         // The employer gets no more message e-mails.
         seeker_writes(&app, "二通目").await;
         assert_eq!(pending(&app).await, 0);
@@ -750,8 +795,213 @@ async fn a_recommendation_near_its_deadline_is_reminded_of_once() {
             },
             madoguchi_shared::label::Lang::Ja,
             "http://x/mypage",
-            "http://x/u",
+            Some("http://x/u"),
         );
         assert!(text.body.contains(&got[0]) && text.subject.contains("応募期限"));
+    }
+}
+
+/// The 64-hex token of the first `{prefix}` link in `text`.
+fn link_token(text: &str, prefix: &str) -> String {
+    let at = text
+        .find(prefix)
+        .unwrap_or_else(|| panic!("{prefix} in {text}"))
+        + prefix.len();
+    let token: String = text[at..]
+        .chars()
+        .take_while(|c| c.is_ascii_hexdigit())
+        .collect();
+    assert_eq!(token.len(), 64, "{text}");
+    token
+}
+
+/// An account's e-mailed links (docs/domain.md, "Accounts"): the
+/// verification link of a registration works once and for 24 hours, and
+/// opening it (as a mail scanner does) changes nothing; the reset link is
+/// asked for with the same answer whether or not the address has an
+/// account, works once and for 30 minutes, ends every session, and gets
+/// the owner past a lockout someone else caused. No token is stored in
+/// the clear.
+#[tokio::test]
+async fn verification_and_reset_links_work_once_and_expire() {
+    use madoguchi_db::account_token::{Purpose, issue};
+    use madoguchi_db::entity::account_token;
+    for backend in backends() {
+        let app = ready(backend).await;
+        let (url, inbox) = smtp_server().await;
+        let sender = mailer(&app, &url);
+        let body = form(&[
+            ("email", "new-seeker@example.jp"),
+            ("password", PASSWORD),
+            ("name", "新井 一郎"),
+            ("name_kana", "アライ イチロウ"),
+        ]);
+        let (res, body) = call(&app, "/api/account/register", &body, None).await;
+        assert_eq!(res.status(), StatusCode::OK, "{backend:?} {body}");
+        assert!(sender.run_once(Utc::now()).await.unwrap());
+        let mail = inbox.lock().unwrap()[0].clone();
+        assert_eq!(mail.to, vec!["new-seeker@example.jp".to_owned()]);
+        assert_eq!(mail.subject(), "【窓口】メールアドレスの確認をお願いします");
+        assert!(mail.header("List-Unsubscribe").is_none());
+        let text = mail.text();
+        assert!(!text.contains("新井"), "{text}");
+        let token = link_token(&text, "http://127.0.0.1:3000/verify/");
+        let stored = account_token::Entity::find().all(&app.db).await.unwrap();
+        assert_eq!(stored.len(), 1);
+        assert_ne!(stored[0].token_hash, token);
+        let user = user_id(&app, "new-seeker@example.jp").await;
+        let verified = |app: &TestApp| {
+            let db = app.db.clone();
+            async move {
+                user_account::Entity::find_by_id(user)
+                    .one(&db)
+                    .await
+                    .unwrap()
+                    .unwrap()
+                    .email_verified_at
+                    .is_some()
+            }
+        };
+
+        // Opening the link shows a button; only its POST verifies.
+        let (res, html) = app.get(&format!("/verify/{token}")).await;
+        assert_eq!(res.status(), StatusCode::OK);
+        assert!(html.contains("name=\"token\""), "{html}");
+        assert!(!verified(&app).await);
+        let use_it = |t: &str| form(&[("token", t)]);
+        let (res, body) = call(&app, "/api/account/verify", &use_it(&token), None).await;
+        assert_eq!(res.status(), StatusCode::OK, "{body}");
+        assert_eq!(res.headers()[http::header::LOCATION], "/login?verified=1");
+        assert!(verified(&app).await);
+        // Once only; unknown and malformed tokens answer the same.
+        for t in [token.as_str(), &"0".repeat(64), "x'; --"] {
+            let (res, body) = call(&app, "/api/account/verify", &use_it(t), None).await;
+            assert_eq!(res.status(), StatusCode::GONE, "{t}: {body}");
+            assert_eq!(body, r#""BadLink""#);
+        }
+        let (_, html) = app.get(&format!("/verify/{token}")).await;
+        assert!(!html.contains("name=\"token\""), "{html}");
+        // A link older than 24 hours works no more.
+        let other = user_id(&app, "seeker2@example.jp").await;
+        let old = issue(
+            &app.db,
+            other,
+            Purpose::Verify,
+            Utc::now() - TimeDelta::hours(25),
+        )
+        .await
+        .unwrap();
+        let (res, _) = call(&app, "/api/account/verify", &use_it(&old), None).await;
+        assert_eq!(res.status(), StatusCode::GONE);
+
+        // Locked out by someone else's wrong passwords, logged in elsewhere.
+        let elsewhere = session_of(&app, "new-seeker@example.jp").await;
+        for _ in 0..madoguchi_db::attempts::LOGIN_PER_ADDRESS.max {
+            login(&app, "new-seeker@example.jp", "wrong-password-9").await;
+        }
+        let (res, _) = login(&app, "new-seeker@example.jp", PASSWORD).await;
+        assert_eq!(res.status(), StatusCode::TOO_MANY_REQUESTS);
+
+        // Asking for a reset: the same answer for an unknown address, and
+        // only the account's owner gets an e-mail.
+        let ask = |email: &str| form(&[("email", email)]);
+        let (unknown, unknown_body) = call(
+            &app,
+            "/api/account/reset/ask",
+            &ask("nobody@example.jp"),
+            None,
+        )
+        .await;
+        let (known, known_body) = call(
+            &app,
+            "/api/account/reset/ask",
+            &ask("New-Seeker@example.jp"),
+            None,
+        )
+        .await;
+        assert_eq!(known.status(), StatusCode::OK, "{known_body}");
+        assert_eq!(
+            (
+                unknown.status(),
+                unknown.headers().get(http::header::LOCATION),
+                unknown_body
+            ),
+            (
+                known.status(),
+                known.headers().get(http::header::LOCATION),
+                known_body
+            )
+        );
+        assert_eq!(
+            known.headers()[http::header::LOCATION],
+            "/password-reset?sent=1"
+        );
+        assert!(sender.run_once(Utc::now()).await.unwrap());
+        assert!(
+            !sender.run_once(Utc::now()).await.unwrap(),
+            "one e-mail only"
+        );
+        let mail = inbox.lock().unwrap()[1].clone();
+        assert_eq!(mail.to, vec!["new-seeker@example.jp".to_owned()]);
+        assert_eq!(mail.subject(), "【窓口】パスワードの再設定");
+        let reset = link_token(&mail.text(), "http://127.0.0.1:3000/reset/");
+
+        let set = |t: &str, p: &str| form(&[("token", t), ("new_password", p)]);
+        let (res, body) = call(&app, "/api/account/reset", &set(&reset, "short"), None).await;
+        assert_eq!(res.status(), StatusCode::BAD_REQUEST, "{body}");
+        assert!(body.contains("new_password"), "{body}");
+        let (res, body) = call(
+            &app,
+            "/api/account/reset",
+            &set(&reset, "brand-new-pass-2"),
+            None,
+        )
+        .await;
+        assert_eq!(res.status(), StatusCode::OK, "{backend:?} {body}");
+        assert_eq!(res.headers()[http::header::LOCATION], "/login?reset=1");
+        // The other session ended; the lockout is over for the new
+        // password, the old one is gone.
+        let (_, me) = call(&app, "/api/account/me", "", Some(&elsewhere)).await;
+        assert_eq!(me, "null");
+        let (res, _) = login(&app, "new-seeker@example.jp", PASSWORD).await;
+        assert_eq!(res.status(), StatusCode::UNAUTHORIZED);
+        let (res, body) = login(&app, "new-seeker@example.jp", "brand-new-pass-2").await;
+        assert_eq!(res.status(), StatusCode::OK, "{body}");
+        // Once only, and a reset link older than 30 minutes works no more.
+        let (res, _) = call(
+            &app,
+            "/api/account/reset",
+            &set(&reset, "another-pass-33"),
+            None,
+        )
+        .await;
+        assert_eq!(res.status(), StatusCode::GONE);
+        let old = issue(
+            &app.db,
+            user,
+            Purpose::Reset,
+            Utc::now() - TimeDelta::minutes(31),
+        )
+        .await
+        .unwrap();
+        let (res, _) = call(
+            &app,
+            "/api/account/reset",
+            &set(&old, "another-pass-33"),
+            None,
+        )
+        .await;
+        assert_eq!(res.status(), StatusCode::GONE);
+        let (res, _) = login(&app, "new-seeker@example.jp", "another-pass-33").await;
+        assert_eq!(res.status(), StatusCode::UNAUTHORIZED);
+        // Expired tokens go with the housekeeping.
+        madoguchi_db::housekeeping::purge(&app.db, Utc::now())
+            .await
+            .unwrap();
+        assert_eq!(
+            account_token::Entity::find().count(&app.db).await.unwrap(),
+            0,
+            "{backend:?}"
+        );
     }
 }

@@ -811,6 +811,20 @@ async fn a_mypage_is_linked_only_with_the_code_its_owner_shows() {
         let (res, body) = call(&app, "/api/account/register", &body, None).await;
         assert_eq!(res.status(), StatusCode::OK, "{backend:?} {body}");
         let impostor = session_of(&app, "victim@example.jp").await;
+        // The impostor cannot show the address is theirs, so their MyPage
+        // gives no code to link it with.
+        let (res, _) = call(&app, "/api/profile/link-code", "", Some(&impostor)).await;
+        assert_eq!(res.status(), StatusCode::FORBIDDEN, "{backend:?}");
+        assert_eq!(
+            counter_link_code::Entity::find()
+                .count(&app.db)
+                .await
+                .unwrap(),
+            0
+        );
+        // Below, as if they had got hold of the victim's mailbox too: the
+        // code is still what only the MyPage's holder can show.
+        verify_address(&app, "victim@example.jp").await;
 
         // By the address alone: refused, of this office or another.
         let by_address = form(&[

@@ -128,6 +128,9 @@ pub struct CurrentUser {
     pub id: i32,
     pub role: Role,
     pub display_name: String,
+    /// Whether the account's address is verified (docs/domain.md,
+    /// "Accounts"); until then the MyPage asks for it.
+    pub email_verified: bool,
 }
 
 /// A staff or admin account as the admin screen lists it.

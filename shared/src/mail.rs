@@ -123,11 +123,20 @@ pub enum MailEvent {
         count: u64,
         postings: Vec<AlertPosting>,
     },
+    /// The link that shows the address is the user's (after registering).
+    VerifyAddress,
+    /// The link that sets a new password (asked for on the login page).
+    PasswordReset,
+    /// Someone registered with an address that has an account already.
+    AlreadyRegistered,
 }
 
 impl MailEvent {
-    pub fn topic(&self) -> Topic {
-        match self {
+    /// The preference that turns this e-mail off; `None` for the e-mails
+    /// of the account itself (verification, reset), which always go and
+    /// carry no unsubscribe link.
+    pub fn topic(&self) -> Option<Topic> {
+        Some(match self {
             MailEvent::NewMessage { .. } => Topic::Messages,
             MailEvent::SelectionResult { .. } => Topic::Results,
             MailEvent::Recommendation { .. } | MailEvent::RecommendationDeadline { .. } => {
@@ -135,7 +144,10 @@ impl MailEvent {
             }
             MailEvent::DirectRequest => Topic::DirectRequests,
             MailEvent::SearchAlert { .. } => Topic::Alerts,
-        }
+            MailEvent::VerifyAddress | MailEvent::PasswordReset | MailEvent::AlreadyRegistered => {
+                return None;
+            }
+        })
     }
 
     /// Where the link goes (after the login), relative to the site.
@@ -146,6 +158,7 @@ impl MailEvent {
                 format!("/mypage/applications/{application_id}")
             }
             MailEvent::SearchAlert { .. } => "/mypage#saved-searches".to_owned(),
+            MailEvent::AlreadyRegistered => "/password-reset".to_owned(),
             _ => if employer { "/employer" } else { "/mypage" }.to_owned(),
         }
     }
@@ -159,8 +172,9 @@ pub struct MailText {
 }
 
 /// The e-mail for `event` in `lang`: `link` opens the page (after the
-/// login), `unsubscribe` turns the topic off with one click.
-pub fn render(event: &MailEvent, lang: Lang, link: &str, unsubscribe: &str) -> MailText {
+/// login; for verification and reset the link itself does the work),
+/// `unsubscribe` turns the topic off (every e-mail with a topic has one).
+pub fn render(event: &MailEvent, lang: Lang, link: &str, unsubscribe: Option<&str>) -> MailText {
     let (subject, lead) = match (event, lang) {
         (MailEvent::NewMessage { .. }, Lang::Ja) => (
             "【窓口】新しいメッセージが届きました".to_owned(),
@@ -228,6 +242,30 @@ pub fn render(event: &MailEvent, lang: Lang, link: &str, unsubscribe: &str) -> M
             }
             (subject, lead)
         }
+        (MailEvent::VerifyAddress, Lang::Ja) => (
+            "【窓口】メールアドレスの確認をお願いします".to_owned(),
+            "窓口のマイページ開設のお申し込みを受け付けました。下のリンクを開いて、メールアドレスの確認を済ませてください。確認が済むと、応募やメッセージができるようになります。\n\nリンクの有効期限は24時間です。お申し込みに心当たりがない場合は、このメールを破棄してください。".to_owned(),
+        ),
+        (MailEvent::VerifyAddress, Lang::En) => (
+            "[Madoguchi] Please confirm your e-mail address".to_owned(),
+            "We have received your request to open a MyPage. Open the link below to confirm your address; then you can apply and send messages.\n\nThe link works for 24 hours. If you did not ask for this, please ignore this e-mail.".to_owned(),
+        ),
+        (MailEvent::PasswordReset, Lang::Ja) => (
+            "【窓口】パスワードの再設定".to_owned(),
+            "パスワード再設定のお申し込みを受け付けました。下のリンクから新しいパスワードを設定してください。設定すると、ほかの端末のログインはすべて終了します。\n\nリンクの有効期限は30分で、一度だけ使えます。お申し込みに心当たりがない場合は、このメールを破棄してください（パスワードは変わりません）。".to_owned(),
+        ),
+        (MailEvent::PasswordReset, Lang::En) => (
+            "[Madoguchi] Setting a new password".to_owned(),
+            "We have received a request to set a new password. Set it through the link below; every other login of your account then ends.\n\nThe link works once, for 30 minutes. If you did not ask for this, please ignore this e-mail (your password stays as it is).".to_owned(),
+        ),
+        (MailEvent::AlreadyRegistered, Lang::Ja) => (
+            "【窓口】マイページはすでに開設されています".to_owned(),
+            "このメールアドレスでマイページ開設のお申し込みがありましたが、このアドレスのマイページはすでにあります。ログインしてご利用ください。パスワードをお忘れの場合は、下のリンクから再設定できます。\n\nお申し込みに心当たりがない場合は、このメールを破棄してください。".to_owned(),
+        ),
+        (MailEvent::AlreadyRegistered, Lang::En) => (
+            "[Madoguchi] You have a MyPage already".to_owned(),
+            "Someone asked to open a MyPage with this address, which has a MyPage already. Please log in to it; if you have forgotten the password, set a new one through the link below.\n\nIf you did not ask for this, please ignore this e-mail.".to_owned(),
+        ),
     };
     let (open, stop, footer) = match lang {
         Lang::Ja => (
@@ -241,9 +279,12 @@ pub fn render(event: &MailEvent, lang: Lang, link: &str, unsubscribe: &str) -> M
             "This address does not take replies. Madoguchi, the public employment service online",
         ),
     };
+    let stop = unsubscribe
+        .map(|u| format!("{stop}: {u}\n\n"))
+        .unwrap_or_default();
     MailText {
         subject,
-        body: format!("{lead}\n\n{open}: {link}\n\n{stop}: {unsubscribe}\n\n--\n{footer}\n"),
+        body: format!("{lead}\n\n{open}: {link}\n\n{stop}--\n{footer}\n"),
     }
 }
 
@@ -266,6 +307,27 @@ pub fn message_id(event_key: &str, domain: &str) -> String {
 /// Minutes to wait before attempt `attempts + 1`: 1, 2, 4 … at most a day.
 pub fn backoff_minutes(attempts: i32) -> i64 {
     1i64 << attempts.clamp(0, 10).min(10) as u32
+}
+
+/// `text` (an SMTP server's answer, an error) with every e-mail address
+/// in it replaced by `<address>`: what may go into a log or the jobs table.
+pub fn redact_addresses(text: &str) -> String {
+    let is_part = |c: char| c.is_alphanumeric() || "._%+-!#$&'*/=?^`{|}~".contains(c);
+    let mut out = String::with_capacity(text.len());
+    for word in text.split_inclusive(|c: char| !is_part(c) && c != '@') {
+        let (body, end) = match word.char_indices().last() {
+            Some((i, c)) if !is_part(c) && c != '@' => (&word[..i], &word[i..]),
+            _ => (word, ""),
+        };
+        match body.split_once('@') {
+            Some((local, domain)) if !local.is_empty() && domain.contains('.') => {
+                out.push_str("<address>");
+            }
+            _ => out.push_str(body),
+        }
+        out.push_str(end);
+    }
+    out
 }
 
 /// After this many failed attempts an e-mail is given up (and logged).
@@ -298,8 +360,8 @@ mod tests {
             },
         ];
         for e in &events {
-            let ja = render(e, Lang::Ja, "https://x/a", "https://x/u");
-            let en = render(e, Lang::En, "https://x/a", "https://x/u");
+            let ja = render(e, Lang::Ja, "https://x/a", Some("https://x/u"));
+            let en = render(e, Lang::En, "https://x/a", Some("https://x/u"));
             assert!(ja.subject.starts_with("【窓口】"), "{ja:?}");
             assert!(en.subject.starts_with("[Madoguchi]"), "{en:?}");
             for m in [&ja, &en] {
@@ -324,14 +386,14 @@ mod tests {
                 title: "介護職員".into(),
             }],
         };
-        let m = render(&e, Lang::Ja, "https://x/a", "https://x/u");
+        let m = render(&e, Lang::Ja, "https://x/a", Some("https://x/u"));
         assert!(
             m.subject.contains("横浜の介護") && m.subject.contains("7件"),
             "{m:?}"
         );
         assert!(m.body.contains("介護職員（14010-00000042）"), "{m:?}");
         assert!(m.body.contains("ほかの求人"), "7 > 1 named: {m:?}");
-        assert_eq!(e.topic(), Topic::Alerts);
+        assert_eq!(e.topic(), Some(Topic::Alerts));
         assert_eq!(e.path(false), "/mypage#saved-searches");
     }
 
@@ -369,6 +431,43 @@ mod tests {
         );
         assert_eq!(message_id("a b<c>", "d"), message_id("a b<c>", "d"));
         assert!(!message_id("a b<c>", "d")[1..].contains('<'));
+    }
+
+    #[test]
+    fn account_emails_always_go_and_have_no_unsubscribe_link() {
+        for e in [
+            MailEvent::VerifyAddress,
+            MailEvent::PasswordReset,
+            MailEvent::AlreadyRegistered,
+        ] {
+            assert_eq!(e.topic(), None);
+            for lang in [Lang::Ja, Lang::En] {
+                let m = render(&e, lang, "https://x/verify/t", None);
+                assert!(m.body.contains("https://x/verify/t"), "{m:?}");
+                assert!(
+                    !m.body.contains("停止") && !m.body.contains("Stop"),
+                    "{m:?}"
+                );
+            }
+        }
+        assert_eq!(MailEvent::AlreadyRegistered.path(false), "/password-reset");
+    }
+
+    #[test]
+    fn addresses_never_reach_a_log() {
+        assert_eq!(
+            redact_addresses("550 5.1.1 <taro.yamada+x@example.co.jp>: Recipient unknown"),
+            "550 5.1.1 <<address>>: Recipient unknown"
+        );
+        assert_eq!(
+            redact_addresses("to a@b.jp, c@d.example failed"),
+            "to <address>, <address> failed"
+        );
+        assert_eq!(
+            redact_addresses("connection refused (os error 111)"),
+            "connection refused (os error 111)"
+        );
+        assert_eq!(redact_addresses("user@localhost"), "user@localhost");
     }
 
     #[test]

@@ -27,7 +27,8 @@ pub(crate) fn field(name: &str) -> impl Fn(madoguchi_shared::ValidationError) ->
 }
 
 /// Logs a just-registered user in and sends the browser to the role's
-/// start page.
+/// start page (an accepted invitation: its holder is who the colleague
+/// invited; the address still waits for verification).
 #[cfg(feature = "ssr")]
 pub(crate) async fn log_in_new_account(
     email: String,
@@ -43,6 +44,46 @@ pub(crate) async fn log_in_new_account(
         .ok_or_else(|| crate::state::internal("new account does not authenticate"))?;
     start_session(&mut auth, &user).await?;
     leptos_axum::redirect(home_of(role));
+    Ok(())
+}
+
+/// Whether one more account e-mail may go to `who` (an address, or a
+/// user as `user:{id}`): past the limit the caller answers as usual and
+/// sends nothing.
+#[cfg(feature = "ssr")]
+async fn account_mail_allowed(db: &madoguchi_db::Db, who: &str) -> Result<bool, AppError> {
+    let limit = &madoguchi_db::attempts::ACCOUNT_MAIL_PER_ADDRESS;
+    madoguchi_db::attempts::take(db, limit, who, chrono::Utc::now())
+        .await
+        .map_err(crate::state::internal)
+}
+
+/// The end of every registration, whether or not the address had an
+/// account (docs/domain.md, "Accounts"): a new account got its
+/// verification e-mail with it; the owner of a taken address is told
+/// someone tried. Either way the browser goes to `/register/sent`, so
+/// the answer never says which addresses have accounts, and no one is
+/// logged in before showing they hold the address.
+#[cfg(feature = "ssr")]
+async fn registered<T>(
+    db: &madoguchi_db::Db,
+    email: &str,
+    result: Result<T, madoguchi_db::account::AccountError>,
+) -> Result<(), AppError> {
+    use madoguchi_db::account::AccountError;
+    let mail_allowed = account_mail_allowed(db, email).await?;
+    match result {
+        Ok(_) => {}
+        Err(AccountError::EmailTaken) => {
+            if mail_allowed {
+                madoguchi_db::account_token::tell_already_registered(db, email, chrono::Utc::now())
+                    .await
+                    .map_err(crate::state::internal)?;
+            }
+        }
+        Err(e) => return Err(crate::state::internal(e)),
+    }
+    leptos_axum::redirect("/register/sent");
     Ok(())
 }
 
@@ -72,7 +113,8 @@ async fn registration_allowed(db: &madoguchi_db::Db) -> Result<(), AppError> {
     }
 }
 
-/// Opens an internet-only seeker's MyPage and logs the seeker in.
+/// Opens an internet-only seeker's MyPage and sends the verification
+/// e-mail; the seeker logs in once they have it (see `registered`).
 #[server(prefix = "/api", endpoint = "account/register")]
 pub async fn register_seeker(
     email: String,
@@ -80,7 +122,7 @@ pub async fn register_seeker(
     name: String,
     name_kana: String,
 ) -> Result<(), AppError> {
-    use madoguchi_db::account::{AccountError, NewAccount};
+    use madoguchi_db::account::NewAccount;
     use madoguchi_shared::account::{check_password, kana_text, normalize_email, required_text};
 
     let email = normalize_email(&email).map_err(field("email"))?;
@@ -90,7 +132,9 @@ pub async fn register_seeker(
 
     let db = crate::state::db()?;
     registration_allowed(&db).await?;
-    let hash = madoguchi_db::account::hash_password(password.clone())
+    // Hashed whether or not the address is taken: both answers cost the
+    // same time.
+    let hash = madoguchi_db::account::hash_password(password)
         .await
         .map_err(crate::state::internal)?;
     let account = NewAccount {
@@ -101,16 +145,12 @@ pub async fn register_seeker(
         office_id: None,
         establishment_id: None,
     };
-    match madoguchi_db::account::register_seeker(&db, account, name, name_kana).await {
-        Ok(_) => {}
-        Err(AccountError::EmailTaken) => return Err(AppError::EmailTaken.respond()),
-        Err(e) => return Err(crate::state::internal(e)),
-    }
-    log_in_new_account(email, password, Role::Seeker).await
+    let result = madoguchi_db::account::register_seeker(&db, account, name, name_kana).await;
+    registered(&db, &email, result).await
 }
 
 /// Opens an employer's MyPage together with the establishment (registered
-/// with the office of its prefecture) and logs the new user in.
+/// with the office of its prefecture) and sends the verification e-mail.
 #[allow(clippy::too_many_arguments)]
 #[server(prefix = "/api", endpoint = "account/register_employer")]
 pub async fn register_employer(
@@ -125,7 +165,7 @@ pub async fn register_employer(
     industry: String,
     size: String,
 ) -> Result<(), AppError> {
-    use madoguchi_db::account::{AccountError, NewAccount, NewEstablishment};
+    use madoguchi_db::account::{NewAccount, NewEstablishment};
     use madoguchi_shared::ValidationError;
     use madoguchi_shared::account::{check_password, kana_text, normalize_email, required_text};
     use madoguchi_shared::establishment::EstablishmentSize;
@@ -154,7 +194,7 @@ pub async fn register_employer(
 
     let db = crate::state::db()?;
     registration_allowed(&db).await?;
-    let hash = madoguchi_db::account::hash_password(password.clone())
+    let hash = madoguchi_db::account::hash_password(password)
         .await
         .map_err(crate::state::internal)?;
     let account = NewAccount {
@@ -174,12 +214,8 @@ pub async fn register_employer(
         industry,
         size: size.as_str().to_owned(),
     };
-    match madoguchi_db::account::register_employer(&db, account, establishment).await {
-        Ok(_) => {}
-        Err(AccountError::EmailTaken) => return Err(AppError::EmailTaken.respond()),
-        Err(e) => return Err(crate::state::internal(e)),
-    }
-    log_in_new_account(email, password, Role::Employer).await
+    let result = madoguchi_db::account::register_employer(&db, account, establishment).await;
+    registered(&db, &email, result).await
 }
 
 /// Logs in with e-mail address and password; answers the user's role and
@@ -269,6 +305,7 @@ pub async fn me() -> Result<Option<CurrentUser>, AppError> {
         id: u.id,
         role: u.role,
         display_name: u.display_name,
+        email_verified: u.email_verified,
     }))
 }
 
@@ -280,6 +317,7 @@ pub async fn account_home(role: Role) -> Result<CurrentUser, AppError> {
         id: user.id,
         role: user.role,
         display_name: user.display_name,
+        email_verified: user.email_verified,
     })
 }
 
@@ -329,5 +367,123 @@ pub async fn change_password(current: String, new_password: String) -> Result<()
     {
         auth.login(&updated).await.map_err(crate::state::internal)?;
     }
+    Ok(())
+}
+
+/// Whether `token` has the shape of a link's secret (64 hex digits).
+#[cfg(feature = "ssr")]
+fn link_token(token: &str) -> Result<&str, AppError> {
+    let token = token.trim();
+    if token.len() == 64 && token.bytes().all(|b| b.is_ascii_hexdigit()) {
+        Ok(token)
+    } else {
+        Err(AppError::BadLink.respond())
+    }
+}
+
+/// Uses a verification link: the account's address counts as verified.
+/// A browser logged in as that account goes to its start page, any other
+/// to the login page (the link does not log in: whoever holds a mail's
+/// link should still need the password). 410 for a used, unknown or
+/// expired link.
+#[server(prefix = "/api", endpoint = "account/verify")]
+pub async fn verify_email(token: String) -> Result<(), AppError> {
+    let token = link_token(&token)?;
+    let db = crate::state::db()?;
+    let verified = madoguchi_db::account_token::verify_address(&db, token, chrono::Utc::now())
+        .await
+        .map_err(crate::state::internal)?
+        .ok_or_else(|| AppError::BadLink.respond())?;
+    match crate::state::current_user().await? {
+        Some(user) if user.id == verified => leptos_axum::redirect(home_of(user.role)),
+        _ => leptos_axum::redirect("/login?verified=1"),
+    }
+    Ok(())
+}
+
+/// Whether a verification or reset link would work now, for the page that
+/// shows its form (using it is the form's POST).
+#[server(prefix = "/api", endpoint = "account/link")]
+pub async fn link_is_live(token: String, reset: bool) -> Result<bool, AppError> {
+    use madoguchi_db::account_token::Purpose;
+    let Ok(token) = link_token(&token) else {
+        return Ok(false);
+    };
+    let purpose = if reset {
+        Purpose::Reset
+    } else {
+        Purpose::Verify
+    };
+    let db = crate::state::db()?;
+    madoguchi_db::account_token::is_live(&db, token, purpose, chrono::Utc::now())
+        .await
+        .map_err(crate::state::internal)
+}
+
+/// Sends the logged-in user a new verification link (at most a few an
+/// hour); nothing once the address is verified.
+#[server(prefix = "/api", endpoint = "account/verify/resend")]
+pub async fn resend_verification() -> Result<(), AppError> {
+    let user =
+        crate::state::require_role(&[Role::Seeker, Role::Employer, Role::Staff, Role::Admin])
+            .await?;
+    if user.email_verified {
+        return Ok(());
+    }
+    let db = crate::state::db()?;
+    if !account_mail_allowed(&db, &format!("user:{}", user.id)).await? {
+        return Err(AppError::TooManyAttempts.respond());
+    }
+    madoguchi_db::account_token::ask_verification(&db, user.id, chrono::Utc::now())
+        .await
+        .map_err(crate::state::internal)
+}
+
+/// Asks for a password-reset link to `email`. The answer is the same
+/// whether or not the address has an account (`/password-reset?sent=1`);
+/// a mail goes only to an open account, at most a few an hour.
+#[server(prefix = "/api", endpoint = "account/reset/ask")]
+pub async fn request_password_reset(email: String) -> Result<(), AppError> {
+    use madoguchi_shared::account::normalize_email;
+    let email = normalize_email(&email).map_err(field("email"))?;
+    let db = crate::state::db()?;
+    let client = crate::state::client_address().await;
+    let now = chrono::Utc::now();
+    if !madoguchi_db::attempts::take(&db, &madoguchi_db::attempts::RESET_PER_CLIENT, &client, now)
+        .await
+        .map_err(crate::state::internal)?
+    {
+        return Err(AppError::TooManyAttempts.respond());
+    }
+    if account_mail_allowed(&db, &email).await? {
+        madoguchi_db::account_token::ask_reset(&db, &email, now)
+            .await
+            .map_err(crate::state::internal)?;
+    }
+    leptos_axum::redirect("/password-reset?sent=1");
+    Ok(())
+}
+
+/// Sets a new password by a reset link: every session of the account
+/// ends, its failed-login count is cleared (the owner gets past a lockout
+/// someone else caused), and the browser goes to the login page. 410 for
+/// a used, unknown or expired link.
+#[server(prefix = "/api", endpoint = "account/reset")]
+pub async fn reset_password(token: String, new_password: String) -> Result<(), AppError> {
+    use madoguchi_shared::account::check_password;
+    let token = link_token(&token)?.to_owned();
+    check_password(&new_password).map_err(field("new_password"))?;
+    let db = crate::state::db()?;
+    let hash = madoguchi_db::account::hash_password(new_password)
+        .await
+        .map_err(crate::state::internal)?;
+    let email = madoguchi_db::account_token::reset_password(&db, &token, hash, chrono::Utc::now())
+        .await
+        .map_err(crate::state::internal)?
+        .ok_or_else(|| AppError::BadLink.respond())?;
+    madoguchi_db::attempts::clear(&db, &madoguchi_db::attempts::LOGIN_PER_ADDRESS, &email)
+        .await
+        .map_err(crate::state::internal)?;
+    leptos_axum::redirect("/login?reset=1");
     Ok(())
 }

@@ -51,7 +51,7 @@ pub async fn self_apply(
     use madoguchi_shared::ValidationError;
     use madoguchi_shared::account::Role;
     use madoguchi_shared::application::{motivation_text, valid_submission_key};
-    let user = crate::state::require_role(&[Role::Seeker]).await?;
+    let user = crate::state::require_verified(&[Role::Seeker]).await?;
     crate::api::postings::valid_number(&number)?;
     if !matches!(acknowledged.as_deref(), Some("on" | "true")) {
         return Err(field("acknowledged")(ValidationError::Required));

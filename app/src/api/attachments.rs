@@ -136,6 +136,9 @@ async fn send(
     if !matches!(user.role, Role::Seeker | Role::Employer) {
         return Err(AppError::Forbidden);
     }
+    if !user.email_verified {
+        return Err(AppError::Unverified);
+    }
     let form = form?;
     let application = form.application.ok_or(AppError::BadRequest)?;
     let now = chrono::Utc::now();

@@ -94,7 +94,7 @@ pub async fn send_direct_request(
     message: String,
 ) -> Result<(), AppError> {
     use madoguchi_shared::account::Role;
-    let user = crate::state::require_role(&[Role::Employer]).await?;
+    let user = crate::state::require_verified(&[Role::Employer]).await?;
     let est = user
         .establishment_id
         .ok_or_else(|| AppError::Forbidden.respond())?;

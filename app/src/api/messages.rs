@@ -110,7 +110,7 @@ pub async fn send_message(
     slots: Option<String>,
     key: Option<String>,
 ) -> Result<i64, AppError> {
-    let user = party().await?;
+    let user = crate::state::verified(party().await?)?;
     let now = chrono::Utc::now();
     let out = outgoing(&body, slots.as_deref(), key, now)?;
     let db = crate::state::db()?;
@@ -129,7 +129,7 @@ pub async fn send_message(
 /// answers the time now on the application.
 #[server(prefix = "/api", endpoint = "messages/pick")]
 pub async fn pick_slot(message: i64, slot: String, note: String) -> Result<String, AppError> {
-    let user = party().await?;
+    let user = crate::state::verified(party().await?)?;
     let body = match note.trim() {
         "" => format!("面接日時: {}", slot.trim()),
         _ => madoguchi_shared::thread::check_body(&note).map_err(refused)?,

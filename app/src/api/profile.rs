@@ -149,7 +149,8 @@ pub struct LinkCode {
 #[server(prefix = "/api", endpoint = "profile/link-code")]
 pub async fn show_link_code() -> Result<LinkCode, AppError> {
     use madoguchi_shared::account::Role;
-    let user = crate::state::require_role(&[Role::Seeker]).await?;
+    // Only a verified MyPage can be linked (docs/domain.md, "Accounts").
+    let user = crate::state::require_verified(&[Role::Seeker]).await?;
     let db = crate::state::db()?;
     let issued = madoguchi_db::counter_link::issue(&db, user.id, chrono::Utc::now())
         .await

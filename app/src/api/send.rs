@@ -271,6 +271,9 @@ pub async fn send_application(
     if user.role != Role::Seeker {
         return answer.refused(&target, AppError::Forbidden);
     }
+    if !user.email_verified {
+        return answer.refused(&target, AppError::Unverified);
+    }
     if let Some(error) = read_error {
         return answer.refused(&target, error);
     }

@@ -63,10 +63,12 @@ fn AccountDetails(user: madoguchi_shared::account::CurrentUser) -> impl IntoView
     let name = user.display_name.clone();
     let lang = move || crate::domain_lang(i18n);
     let role = user.role;
+    let unverified = !user.email_verified;
     view! {
         <p class="welcome" data-testid="welcome">
             {t!(i18n, account_welcome, name = move || name.clone())}
         </p>
+        {unverified.then(|| view! { <crate::pages::account_links::UnverifiedNotice /> })}
         <p>{t!(i18n, account_role)}": "{move || role.label(lang())}</p>
         {(role == Role::Admin).then(|| view! { <crate::pages::admin::StaffAccounts /> })}
         {(role == Role::Employer).then(|| view! {

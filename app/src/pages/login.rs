@@ -16,10 +16,15 @@ pub fn LoginPage() -> impl IntoView {
         .read_untracked()
         .get("next")
         .filter(|n| madoguchi_shared::account::safe_next(n).is_some());
+    let query = leptos_router::hooks::use_query_map();
+    let verified = query.read_untracked().get("verified").is_some();
+    let reset = query.read_untracked().get("reset").is_some();
     view! {
         <Title text=move || t_string!(i18n, login_title) />
         <section class="form-page">
             <h1>{t!(i18n, login_heading)}</h1>
+            {verified.then(|| view! { <p role="status" class="notice">{t!(i18n, login_verified)}</p> })}
+            {reset.then(|| view! { <p role="status" class="notice">{t!(i18n, login_reset)}</p> })}
             <ActionForm action=login attr:class="stack-form">
                 <label for="login-email">{t!(i18n, login_email)}</label>
                 <input id="login-email" name="email" type="email" autocomplete="username" required maxlength="254" />
@@ -29,6 +34,7 @@ pub fn LoginPage() -> impl IntoView {
                 <button type="submit" class="primary">{t!(i18n, login_submit)}</button>
             </ActionForm>
             {move || login.value().get().and_then(|r| r.err()).map(|error| view! { <ErrorMessage error /> })}
+            <p><A href="/password-reset">{t!(i18n, login_forgot)}</A></p>
             <p>{t!(i18n, login_no_account)}" "<A href="/register">{t!(i18n, nav_register)}</A></p>
         </section>
     }

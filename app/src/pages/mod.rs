@@ -1,6 +1,7 @@
 //! One module per page.
 
 pub mod account;
+pub mod account_links;
 pub mod admin;
 pub mod applicants;
 pub mod applications;

@@ -22,6 +22,10 @@ pub struct User {
     pub display_name: String,
     pub office_id: Option<i32>,
     pub establishment_id: Option<i32>,
+    /// Whether the person has shown they hold the account's address
+    /// (docs/domain.md, "Accounts"): until then they may search and
+    /// draft, not apply, message or be linked at the counter.
+    pub email_verified: bool,
     password_hash: String,
 }
 
@@ -61,6 +65,7 @@ impl TryFrom<user_account::Model> for User {
             display_name: row.display_name,
             office_id: row.office_id,
             establishment_id: row.establishment_id,
+            email_verified: row.email_verified_at.is_some(),
             password_hash: row.password_hash,
         })
     }
@@ -175,7 +180,10 @@ pub struct NewAccount {
     pub establishment_id: Option<i32>,
 }
 
-fn account_row(new: NewAccount) -> user_account::ActiveModel {
+/// The row of a new account; `verified` when whoever opens it vouches for
+/// the address (an admin, an accepted invitation, the seed), not when the
+/// person registers themselves.
+fn account_row(new: NewAccount, verified: bool) -> user_account::ActiveModel {
     let now = Utc::now();
     user_account::ActiveModel {
         email: Set(new.email),
@@ -187,6 +195,7 @@ fn account_row(new: NewAccount) -> user_account::ActiveModel {
         last_login_at: Set(None),
         created_at: Set(now),
         updated_at: Set(now),
+        email_verified_at: Set(verified.then_some(now)),
         ..Default::default()
     }
 }
@@ -213,18 +222,22 @@ pub async fn create_account_by(
     new: NewAccount,
 ) -> Result<i32, AccountError> {
     let txn = crate::begin_write(db).await?;
-    let id = insert_account(&txn, actor, new).await?;
+    let id = insert_account(&txn, actor, new, true).await?;
     txn.commit().await?;
     Ok(id)
 }
 
 /// Creates an account inside the caller's transaction, audited with the
-/// new user as the actor (an accepted invitation).
+/// new user as the actor (an accepted invitation: the address is the
+/// invitee's word, so it is unverified and the verification e-mail goes
+/// in the same transaction).
 pub(crate) async fn create_account_in(
     txn: &impl sea_orm::ConnectionTrait,
     new: NewAccount,
+    now: chrono::DateTime<chrono::Utc>,
 ) -> Result<i32, AccountError> {
-    let id = insert_account(txn, None, new).await?;
+    let id = insert_account(txn, None, new, false).await?;
+    crate::account_token::ask_verification(txn, id, now).await?;
     crate::audit::record(
         txn,
         Some(id),
@@ -240,11 +253,12 @@ pub(crate) async fn insert_account(
     txn: &impl sea_orm::ConnectionTrait,
     actor: Option<i32>,
     new: NewAccount,
+    verified: bool,
 ) -> Result<i32, AccountError> {
     if email_taken(txn, &new.email).await? {
         return Err(AccountError::EmailTaken);
     }
-    let id = user_account::Entity::insert(account_row(new))
+    let id = user_account::Entity::insert(account_row(new, verified))
         .exec(txn)
         .await
         .map_err(unique_violation_is_taken)?
@@ -325,12 +339,15 @@ pub async fn register_employer(
     .exec(&txn)
     .await?
     .last_insert_id;
-    let user_id = user_account::Entity::insert(account_row(NewAccount {
-        establishment_id: Some(establishment_id),
-        role: Role::Employer,
-        office_id: None,
-        ..account
-    }))
+    let user_id = user_account::Entity::insert(account_row(
+        NewAccount {
+            establishment_id: Some(establishment_id),
+            role: Role::Employer,
+            office_id: None,
+            ..account
+        },
+        false,
+    ))
     .exec(&txn)
     .await
     .map_err(unique_violation_is_taken)?
@@ -352,6 +369,7 @@ pub async fn register_employer(
         user_id.into(),
     )
     .await?;
+    crate::account_token::ask_verification(&txn, user_id, now).await?;
     txn.commit().await?;
     Ok((user_id, establishment_id))
 }
@@ -403,18 +421,30 @@ pub async fn staff_accounts(
 }
 
 /// Registers an internet-only seeker: the account and the seeker record,
-/// both or neither.
+/// both or neither, and the e-mail with the verification link.
 pub async fn register_seeker(
     db: &DatabaseConnection,
     account: NewAccount,
     name: String,
     name_kana: String,
 ) -> Result<i32, AccountError> {
+    open_seeker(db, account, name, name_kana, false).await
+}
+
+/// An internet-only seeker's account and record; unless `verified` (the
+/// demo's people), the verification e-mail in the same transaction.
+pub(crate) async fn open_seeker(
+    db: &DatabaseConnection,
+    account: NewAccount,
+    name: String,
+    name_kana: String,
+    verified: bool,
+) -> Result<i32, AccountError> {
     let txn = crate::begin_write(db).await?;
     if email_taken(&txn, &account.email).await? {
         return Err(AccountError::EmailTaken);
     }
-    let user_id = user_account::Entity::insert(account_row(account))
+    let user_id = user_account::Entity::insert(account_row(account, verified))
         .exec(&txn)
         .await
         .map_err(unique_violation_is_taken)?
@@ -447,6 +477,9 @@ pub async fn register_seeker(
         user_id.into(),
     )
     .await?;
+    if !verified {
+        crate::account_token::ask_verification(&txn, user_id, now).await?;
+    }
     txn.commit().await?;
     Ok(user_id)
 }

@@ -41,6 +41,23 @@ pub const REGISTER_PER_CLIENT: Limit = Limit {
     window: Duration::hours(1),
 };
 
+/// Account e-mails (verification, password reset, "already registered")
+/// asked for one address: past it the asker gets the same answer and no
+/// mail goes, so no one can flood an inbox through the service.
+pub const ACCOUNT_MAIL_PER_ADDRESS: Limit = Limit {
+    name: "account-mail",
+    max: 5,
+    window: Duration::hours(1),
+};
+
+/// Password-reset requests from one client address, whatever the
+/// addresses asked for.
+pub const RESET_PER_CLIENT: Limit = Limit {
+    name: "reset-client",
+    max: 30,
+    window: Duration::hours(1),
+};
+
 /// Wrong current passwords given by one logged-in user.
 pub const PASSWORD_CHANGE: Limit = Limit {
     name: "password-change",

@@ -313,9 +313,7 @@ pub async fn seed_demo_accounts(db: &DatabaseConnection) -> Result<(), DbErr> {
     {
         return Ok(());
     }
-    use crate::account::{
-        AccountError, NewAccount, create_account, hash_password, register_seeker,
-    };
+    use crate::account::{AccountError, NewAccount, create_account, hash_password, open_seeker};
     use madoguchi_shared::account::Role;
 
     let failed = |e: AccountError| DbErr::Custom(format!("demo account: {e}"));
@@ -337,11 +335,12 @@ pub async fn seed_demo_accounts(db: &DatabaseConnection) -> Result<(), DbErr> {
         .await?
         .map(|e| e.id);
 
-    let seeker_user = register_seeker(
+    let seeker_user = open_seeker(
         db,
         account("seeker@example.jp", Role::Seeker, "山田 花子", None, None),
         "山田 花子".to_owned(),
         "ヤマダ\u{3000}ハナコ".to_owned(),
+        true,
     )
     .await
     .map_err(failed)?;
@@ -367,11 +366,12 @@ pub async fn seed_demo_accounts(db: &DatabaseConnection) -> Result<(), DbErr> {
     })
     .exec(db)
     .await?;
-    let seeker2_user = register_seeker(
+    let seeker2_user = open_seeker(
         db,
         account("seeker2@example.jp", Role::Seeker, "佐藤 健", None, None),
         "佐藤 健".to_owned(),
         "サトウ\u{3000}ケン".to_owned(),
+        true,
     )
     .await
     .map_err(failed)?;

@@ -204,7 +204,7 @@ pub async fn accept(
     account.role = Role::Employer;
     account.office_id = None;
     account.establishment_id = Some(invite.establishment_id);
-    match crate::account::create_account_in(&txn, account).await {
+    match crate::account::create_account_in(&txn, account, now).await {
         Ok(id) => {
             txn.commit().await?;
             Ok(Ok(id))

@@ -13,10 +13,15 @@ pub struct Purged {
     pub sessions: u64,
     pub link_codes: u64,
     pub attempt_counts: u64,
+    /// Verification and reset links past their time.
+    pub account_tokens: u64,
+    /// Unsubscribe links used, or past their time.
+    pub unsubscribe_links: u64,
 }
 
-/// Removes the login sessions and counter link codes expired at `now`,
-/// and attempt counts of windows that ended a day or more before.
+/// Removes the login sessions, counter link codes, verification and reset
+/// links and unsubscribe links expired at `now` (or used), and attempt
+/// counts of windows that ended a day or more before.
 pub async fn purge(db: &DatabaseConnection, now: DateTime<Utc>) -> Result<Purged, DbErr> {
     let sessions = session::Entity::delete_many()
         .filter(session::Column::ExpiresAt.lt(now))
@@ -29,9 +34,13 @@ pub async fn purge(db: &DatabaseConnection, now: DateTime<Utc>) -> Result<Purged
         .await?
         .rows_affected;
     let attempt_counts = crate::attempts::purge(db, now - chrono::Duration::days(1)).await?;
+    let account_tokens = crate::account_token::purge(db, now).await?;
+    let unsubscribe_links = crate::jobs::purge_unsubscribe_links(db, now).await?;
     Ok(Purged {
         sessions,
         link_codes,
         attempt_counts,
+        account_tokens,
+        unsubscribe_links,
     })
 }

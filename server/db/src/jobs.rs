@@ -101,7 +101,9 @@ pub async fn enqueue(
     event: &MailEvent,
     now: DateTime<Utc>,
 ) -> Result<(), DbErr> {
-    if !preferences(db, user_id).await?.wants(event.topic()) {
+    if let Some(topic) = event.topic()
+        && !preferences(db, user_id).await?.wants(topic)
+    {
         return Ok(());
     }
     let payload = serde_json::to_string(event).map_err(|e| DbErr::Custom(e.to_string()))?;
@@ -316,8 +318,52 @@ pub async fn unsubscribe_link(
     Ok(token)
 }
 
+/// How long an unsubscribe link works after its e-mail was written.
+pub const UNSUBSCRIBE_DAYS: i64 = 60;
+
+/// Whether the unsubscribe link `token` would work now: its topic and the
+/// user's language, for the page that asks to confirm.
+pub async fn unsubscribe_topic(
+    db: &impl ConnectionTrait,
+    token: &str,
+    now: DateTime<Utc>,
+) -> Result<Option<(Topic, Lang)>, DbErr> {
+    let Some(row) = email_unsubscribe::Entity::find_by_id(crate::token_hash(token))
+        .filter(email_unsubscribe::Column::UsedAt.is_null())
+        .filter(email_unsubscribe::Column::CreatedAt.gt(now - TimeDelta::days(UNSUBSCRIBE_DAYS)))
+        .one(db)
+        .await?
+    else {
+        return Ok(None);
+    };
+    let Ok(topic) = row.topic.parse::<Topic>() else {
+        return Ok(None);
+    };
+    Ok(Some((topic, preferences(db, row.user_id).await?.lang)))
+}
+
+/// Removes unsubscribe links used, or older than [`UNSUBSCRIBE_DAYS`].
+pub(crate) async fn purge_unsubscribe_links(
+    db: &impl ConnectionTrait,
+    now: DateTime<Utc>,
+) -> Result<u64, DbErr> {
+    Ok(email_unsubscribe::Entity::delete_many()
+        .filter(
+            Condition::any()
+                .add(email_unsubscribe::Column::UsedAt.is_not_null())
+                .add(
+                    email_unsubscribe::Column::CreatedAt
+                        .lt(now - TimeDelta::days(UNSUBSCRIBE_DAYS)),
+                ),
+        )
+        .exec(db)
+        .await?
+        .rows_affected)
+}
+
 /// Uses the unsubscribe link `token` once: the topic is turned off and
-/// answered with the user's language; `None` for an unknown or used link.
+/// answered with the user's language; `None` for an unknown, used or
+/// expired link.
 pub async fn unsubscribe(
     db: &impl ConnectionTrait,
     token: &str,
@@ -328,6 +374,7 @@ pub async fn unsubscribe(
         .col_expr(email_unsubscribe::Column::UsedAt, Expr::value(now))
         .filter(email_unsubscribe::Column::TokenHash.eq(hash.as_str()))
         .filter(email_unsubscribe::Column::UsedAt.is_null())
+        .filter(email_unsubscribe::Column::CreatedAt.gt(now - TimeDelta::days(UNSUBSCRIBE_DAYS)))
         .exec(db)
         .await?;
     if used.rows_affected != 1 {

@@ -6,6 +6,7 @@
 
 pub mod access;
 pub mod account;
+pub mod account_token;
 pub mod alerts;
 pub mod apply;
 pub mod attempts;

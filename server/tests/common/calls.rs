@@ -198,3 +198,29 @@ pub fn multipart(parts: &[(&str, Option<&str>, Vec<u8>)]) -> (String, Vec<u8>) {
     body.extend_from_slice(format!("--{boundary}--\r\n").as_bytes());
     (boundary, body)
 }
+
+/// The account of `email` shows it holds its address, by a verification
+/// link used as the e-mail's reader would (the link's token drawn as the
+/// e-mail writer draws it).
+pub async fn verify_address(app: &TestApp, email: &str) {
+    use madoguchi_db::account_token::{Purpose, issue};
+    use madoguchi_db::entity::user_account;
+    use sea_orm::{ColumnTrait, QueryFilter};
+    let user = user_account::Entity::find()
+        .filter(user_account::Column::Email.eq(email))
+        .one(&app.db)
+        .await
+        .unwrap()
+        .expect("account exists");
+    let token = issue(&app.db, user.id, Purpose::Verify, chrono::Utc::now())
+        .await
+        .unwrap();
+    let (res, body) = call(
+        app,
+        "/api/account/verify",
+        &form(&[("token", &token)]),
+        None,
+    )
+    .await;
+    assert_eq!(res.status(), StatusCode::OK, "{email}: {body}");
+}

@@ -1,5 +1,6 @@
 //! sea-orm entities, one module per table.
 
+pub mod account_token;
 pub mod applicant_note;
 pub mod application;
 pub mod application_document;

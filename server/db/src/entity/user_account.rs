@@ -22,6 +22,9 @@ pub struct Model {
     /// When the account was removed from its establishment: it can no
     /// longer log in, and stays for the audit log's attribution.
     pub disabled_at: Option<DateTimeUtc>,
+    /// When the person showed they hold `email` (the link of the
+    /// verification e-mail or of a password reset); `None` until then.
+    pub email_verified_at: Option<DateTimeUtc>,
     pub created_at: DateTimeUtc,
     pub updated_at: DateTimeUtc,
 }

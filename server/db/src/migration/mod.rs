@@ -19,6 +19,7 @@ mod m20261202_000013_attachments_alerts;
 mod m20261202_000014_statistics_index_updated;
 mod m20261204_000015_counter_link_code;
 mod m20261204_000016_attempt_counter;
+mod m20261205_000017_account_verification;
 
 pub struct Migrator;
 
@@ -42,6 +43,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261202_000014_statistics_index_updated::Migration),
             Box::new(m20261204_000015_counter_link_code::Migration),
             Box::new(m20261204_000016_attempt_counter::Migration),
+            Box::new(m20261205_000017_account_verification::Migration),
         ]
     }
 }

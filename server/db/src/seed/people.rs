@@ -44,6 +44,7 @@ pub async fn staff_accounts(
         last_login_at: Set(None),
         created_at: Set(now),
         updated_at: Set(now),
+        email_verified_at: Set(Some(now)),
         ..Default::default()
     });
     insert_rows(db, rows.collect()).await
@@ -96,6 +97,7 @@ pub async fn generate(
                 last_login_at: Set(None),
                 created_at: Set(created),
                 updated_at: Set(created),
+                email_verified_at: Set(Some(created)),
                 ..Default::default()
             });
             let birth = NaiveDate::from_ymd_opt(

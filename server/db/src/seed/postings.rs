@@ -210,6 +210,7 @@ pub async fn establishments(
                     last_login_at: Set(None),
                     created_at: Set(now),
                     updated_at: Set(now),
+                    email_verified_at: Set(Some(now)),
                     ..Default::default()
                 });
             }

@@ -170,6 +170,8 @@ async fn register_once(
     let now = Utc::now();
     let seeker_id = match (&r.new_account, &r.link_code) {
         (Some((email, hash)), _) => {
+            // Staff typed the address: its owner still shows it is theirs
+            // by the link of the e-mail sent below.
             let created = crate::account::insert_account(
                 &txn,
                 Some(actor),
@@ -181,6 +183,7 @@ async fn register_once(
                     office_id: None,
                     establishment_id: None,
                 },
+                false,
             )
             .await;
             let user_id = match created {
@@ -189,6 +192,7 @@ async fn register_once(
                 Err(AccountError::Db(e)) => return Err(e),
                 Err(other) => return Err(DbErr::Custom(other.to_string())),
             };
+            crate::account_token::ask_verification(&txn, user_id, now).await?;
             seeker::Entity::insert(seeker::ActiveModel {
                 user_id: Set(user_id),
                 kind: Set(SeekerKind::Registered.as_str().to_owned()),
