@@ -171,3 +171,90 @@ async fn invited_users_join_once_up_to_ten_and_removed_ones_are_logged_out() {
         assert_eq!(res.status(), StatusCode::CONFLICT);
     }
 }
+
+/// Two colleagues who remove each other at the same moment leave one of
+/// them, never an establishment nobody can manage; twenty invitations at
+/// once stop at ten users and invitations.
+#[tokio::test]
+async fn parallel_removals_keep_one_user_and_parallel_invitations_stop_at_ten() {
+    use madoguchi_db::account::NewAccount;
+    use madoguchi_shared::account::Role;
+    use madoguchi_shared::establishment::MAX_ESTABLISHMENT_USERS;
+    for backend in backends() {
+        let app = app(backend).await;
+        madoguchi_db::demo::seed_demo_accounts(&app.db)
+            .await
+            .unwrap();
+        let hash = madoguchi_db::account::hash_password(PASSWORD.to_owned())
+            .await
+            .unwrap();
+        for round in 0..5 {
+            // A fresh establishment of two users each round.
+            let est = madoguchi_db::entity::establishment::Entity::find()
+                .all(&app.db)
+                .await
+                .unwrap()[round]
+                .id;
+            let mut ids = Vec::new();
+            for n in 0..2 {
+                let email = format!("pair-{round}-{n}@example.jp");
+                user_account::Entity::update_many()
+                    .col_expr(
+                        user_account::Column::DisabledAt,
+                        sea_orm::sea_query::Expr::value(chrono::Utc::now()),
+                    )
+                    .filter(user_account::Column::EstablishmentId.eq(est))
+                    .filter(user_account::Column::Email.not_like("pair-%"))
+                    .exec(&app.db)
+                    .await
+                    .unwrap();
+                ids.push(
+                    madoguchi_db::account::create_account(
+                        &app.db,
+                        NewAccount {
+                            email: email.clone(),
+                            password_hash: hash.clone(),
+                            role: Role::Employer,
+                            display_name: format!("同僚 {n}"),
+                            office_id: None,
+                            establishment_id: Some(est),
+                        },
+                    )
+                    .await
+                    .unwrap(),
+                );
+            }
+            let now = chrono::Utc::now();
+            let (a, b) = tokio::join!(
+                madoguchi_db::establishment_users::remove(&app.db, ids[0], est, ids[1], now),
+                madoguchi_db::establishment_users::remove(&app.db, ids[1], est, ids[0], now),
+            );
+            let done = [a.unwrap(), b.unwrap()];
+            assert_eq!(
+                done.iter().filter(|r| r.is_ok()).count(),
+                1,
+                "{backend:?} round {round}: {done:?}"
+            );
+            let left = user_account::Entity::find()
+                .filter(user_account::Column::EstablishmentId.eq(est))
+                .filter(user_account::Column::DisabledAt.is_null())
+                .all(&app.db)
+                .await
+                .unwrap();
+            assert_eq!(left.len(), 1, "{backend:?} round {round}");
+
+            if round == 0 {
+                let inviter = left[0].id;
+                let answers = futures_util::future::join_all((0..20).map(|_| {
+                    madoguchi_db::establishment_users::invite(&app.db, inviter, est, now)
+                }))
+                .await;
+                let made = answers
+                    .into_iter()
+                    .filter(|r| matches!(r, Ok(Ok(_))))
+                    .count();
+                assert_eq!(made, MAX_ESTABLISHMENT_USERS - 1, "{backend:?}");
+            }
+        }
+    }
+}

@@ -44,12 +44,31 @@ pub enum Refused {
     Missing,
     /// The address has an account already.
     EmailTaken,
-    /// The last user cannot remove themselves.
+    /// The establishment's last user (every user administers the
+    /// establishment's users alike) is never removed.
     LastUser,
 }
 
 fn hash(token: &str) -> String {
     crate::token_hash(token)
+}
+
+/// Takes the establishment's row lock for the rest of the transaction, so
+/// that changes to its users are made one after another: two colleagues
+/// removing each other at once leave one user, not none, and parallel
+/// invitations cannot pass ten (PostgreSQL; SQLite's write transaction
+/// holds the whole database already). A no-op update, changing nothing.
+async fn lock_users_of(db: &impl ConnectionTrait, establishment_id: i32) -> Result<(), DbErr> {
+    use crate::entity::establishment;
+    establishment::Entity::update_many()
+        .col_expr(
+            establishment::Column::Id,
+            Expr::col(establishment::Column::Id).into(),
+        )
+        .filter(establishment::Column::Id.eq(establishment_id))
+        .exec(db)
+        .await?;
+    Ok(())
 }
 
 async fn active_users(db: &impl ConnectionTrait, establishment_id: i32) -> Result<u64, DbErr> {
@@ -125,6 +144,7 @@ pub async fn invite(
     now: DateTime<Utc>,
 ) -> Result<Result<String, Refused>, DbErr> {
     let txn = crate::begin_write(db).await?;
+    lock_users_of(&txn, establishment_id).await?;
     let taken = active_users(&txn, establishment_id).await?
         + open_invites_count(&txn, establishment_id, now).await?;
     if taken >= MAX_ESTABLISHMENT_USERS as u64 {
@@ -188,6 +208,7 @@ pub async fn accept(
     else {
         return Ok(Err(Refused::Missing));
     };
+    lock_users_of(&txn, invite.establishment_id).await?;
     if active_users(&txn, invite.establishment_id).await? >= MAX_ESTABLISHMENT_USERS as u64 {
         return Ok(Err(Refused::TooMany));
     }
@@ -225,6 +246,7 @@ pub async fn remove(
     now: DateTime<Utc>,
 ) -> Result<Result<(), Refused>, DbErr> {
     let txn = crate::begin_write(db).await?;
+    lock_users_of(&txn, establishment_id).await?;
     let theirs = user_account::Entity::find_by_id(target)
         .filter(user_account::Column::EstablishmentId.eq(establishment_id))
         .filter(user_account::Column::DisabledAt.is_null())
