@@ -62,6 +62,10 @@ pub enum AppError {
     /// The seeker has applied to this posting already.
     #[error("already applied")]
     AlreadyApplied,
+    /// The documents would pass what one account may store
+    /// (docs/domain.md, "Files").
+    #[error("files full")]
+    FilesFull,
     /// A recommendation whose deadline has passed: it can no longer be
     /// used to apply.
     #[error("recommendation expired")]
@@ -120,12 +124,13 @@ impl AppError {
             AppError::TooManyAttempts => 429,
             AppError::NotFound => 404,
             AppError::Gone | AppError::Expired | AppError::BadLink => 410,
-            AppError::TooLarge => 413,
+            AppError::TooLarge | AppError::FilesFull => 413,
             AppError::Message(r) => {
                 use madoguchi_shared::thread::MessageRefusal as R;
                 match r {
                     R::Empty | R::TooLong | R::Malformed | R::BadSlots => 400,
                     R::TooMany => 429,
+                    R::ThreadFilesFull | R::FilesFull => 413,
                     _ => 409,
                 }
             }
@@ -232,6 +237,7 @@ pub fn ErrorMessage(
         AppError::AlreadyApplied => t!(i18n, error_already_applied).into_any(),
         AppError::AlreadyDecided => t!(i18n, error_already_decided).into_any(),
         AppError::TooLarge => t!(i18n, error_too_large).into_any(),
+        AppError::FilesFull => t!(i18n, error_files_full).into_any(),
         AppError::Findings(findings) => view! {
             {t!(i18n, error_findings)}
             <ul class="findings">
@@ -275,6 +281,7 @@ impl From<madoguchi_db::apply::Refused> for AppError {
             Refused::NoOpenPosting => AppError::Gone,
             Refused::NotAccepting => AppError::NotAccepting,
             Refused::AlreadyApplied => AppError::AlreadyApplied,
+            Refused::FilesFull => AppError::FilesFull,
         }
     }
 }
@@ -291,6 +298,7 @@ impl From<madoguchi_db::referral::RefusedReferral> for AppError {
             RefusedReferral::Used => AppError::AlreadyDecided,
             RefusedReferral::PostingClosed => AppError::Gone,
             RefusedReferral::AlreadyApplied => AppError::AlreadyApplied,
+            RefusedReferral::FilesFull => AppError::FilesFull,
         }
     }
 }

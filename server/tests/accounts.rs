@@ -2395,3 +2395,79 @@ async fn open_to_self_application(app: &TestApp) -> madoguchi_db::entity::postin
         .unwrap()
         .expect("a featured posting takes self-applications")
 }
+
+/// An application's documents count towards what one account may store
+/// (docs/domain.md, "Files"): past 200 MB the application is refused with
+/// the reason, nothing is written and no file stays; without documents it
+/// goes.
+#[tokio::test]
+async fn documents_past_the_account_quota_are_refused() {
+    use madoguchi_db::entity::{application, application_document};
+    for backend in backends() {
+        let app = app(backend).await;
+        let target = open_to_self_application(&app).await;
+        let number = target.number.clone().unwrap();
+        let cookie = sign_up(&app, "quota@example.jp").await;
+        let seeker = seeker_by_email(&app.db, "quota@example.jp").await;
+        // An earlier application, to another posting, whose documents
+        // nearly fill the quota.
+        let another = {
+            use madoguchi_db::entity::posting;
+            use sea_orm::{ColumnTrait, QueryFilter};
+            posting::Entity::find()
+                .filter(posting::Column::Id.ne(target.id))
+                .one(&app.db)
+                .await
+                .unwrap()
+                .unwrap()
+                .id
+        };
+        let earlier = application::ActiveModel {
+            seeker_id: Set(seeker.id),
+            posting_id: Set(another),
+            method: Set("self_application".to_owned()),
+            status: Set("withdrawn".to_owned()),
+            motivation: Set(String::new()),
+            created_at: Set(chrono::Utc::now()),
+            updated_at: Set(chrono::Utc::now()),
+            ..Default::default()
+        };
+        let earlier = application::Entity::insert(earlier)
+            .exec(&app.db)
+            .await
+            .unwrap()
+            .last_insert_id;
+        application_document::Entity::insert(application_document::ActiveModel {
+            application_id: Set(earlier),
+            kind: Set("resume".to_owned()),
+            content_type: Set("application/pdf".to_owned()),
+            byte_size: Set(madoguchi_db::quota::MAX_USER_BYTES - 10),
+            storage_path: Set("2".repeat(32)),
+            created_at: Set(chrono::Utc::now()),
+            ..Default::default()
+        })
+        .exec(&app.db)
+        .await
+        .unwrap();
+        let parts = |with_file: bool| {
+            let mut p = vec![
+                ("number", None, number.clone().into_bytes()),
+                ("key", None, b"0123456789abcdef0123456789abcdef".to_vec()),
+                ("motivation", None, "応募します。".as_bytes().to_vec()),
+                ("acknowledged", None, b"on".to_vec()),
+            ];
+            if with_file {
+                p.push(("resume", Some("r.pdf"), tiny_pdf()));
+            }
+            p
+        };
+        let (status, location) = send_form(&app, &parts(true), Some(&cookie)).await;
+        assert_eq!(status, StatusCode::SEE_OTHER, "{backend:?}");
+        assert!(location.contains("FilesFull"), "{location}");
+        assert_eq!(stored_files(&app), 0);
+        assert_eq!(application::Entity::find().count(&app.db).await.unwrap(), 1);
+        let (status, location) = send_form(&app, &parts(false), Some(&cookie)).await;
+        assert_eq!(status, StatusCode::SEE_OTHER);
+        assert!(location.starts_with("/mypage/applications/"), "{location}");
+    }
+}

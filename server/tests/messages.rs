@@ -752,3 +752,119 @@ async fn a_user_holds_a_bounded_number_of_event_streams() {
         assert_eq!(open(&employer).await.status(), StatusCode::OK);
     }
 }
+
+/// Stored files are bounded (docs/domain.md, "Files"): one application's
+/// thread holds at most 30 MB of attachments, one account sends at most
+/// 200 MB of files in all (attachments and application documents). Past
+/// a bound the file is refused, none is left on disk, and a message
+/// without a file still goes.
+#[tokio::test]
+async fn files_stop_at_the_thread_and_the_account_quota() {
+    use madoguchi_db::entity::{application_document, message_attachment};
+    use madoguchi_db::quota::{MAX_THREAD_BYTES, MAX_USER_BYTES};
+    for backend in backends() {
+        let app = ready(backend).await;
+        let seeker = session_of(&app, "seeker@example.jp").await;
+        let a = application_of(&app, "seeker@example.jp").await;
+        let employer_id = user_account::Entity::find()
+            .filter(user_account::Column::Email.eq("employer@example.jp"))
+            .one(&app.db)
+            .await
+            .unwrap()
+            .unwrap()
+            .id;
+        // The establishment has sent files of nearly 30 MB on this thread.
+        let earlier = message::ActiveModel {
+            application_id: Set(a.id),
+            author: Set("establishment".to_owned()),
+            author_user_id: Set(employer_id),
+            body: Set("資料です。".to_owned()),
+            created_at: Set(chrono::Utc::now()),
+            ..Default::default()
+        }
+        .insert(&app.db)
+        .await
+        .unwrap();
+        message_attachment::ActiveModel {
+            message_id: Set(earlier.id),
+            storage_name: Set("0".repeat(32)),
+            file_type: Set("application/pdf".to_owned()),
+            byte_size: Set(MAX_THREAD_BYTES - 50),
+            created_at: Set(chrono::Utc::now()),
+            ..Default::default()
+        }
+        .insert(&app.db)
+        .await
+        .unwrap();
+        let before = count(&app, a.id).await;
+        let (status, body) = send_file(
+            &app,
+            a.id,
+            "履歴書です。",
+            "",
+            Some(pdf(100)),
+            Some(&seeker),
+        )
+        .await;
+        assert_eq!(status, StatusCode::PAYLOAD_TOO_LARGE, "{backend:?} {body}");
+        assert!(body.to_string().contains("thread_files_full"), "{body}");
+        assert_eq!(count(&app, a.id).await, before);
+        assert_eq!(message_files(&app), 0, "the refused file is removed");
+        let (status, _) =
+            send_file(&app, a.id, "履歴書は郵送します。", "", None, Some(&seeker)).await;
+        assert_eq!(status, StatusCode::OK);
+        message_attachment::Entity::delete_many()
+            .exec(&app.db)
+            .await
+            .unwrap();
+        // A file of the seeker's that fits the thread goes …
+        let (status, body) = send_file(
+            &app,
+            a.id,
+            "履歴書です。",
+            "",
+            Some(pdf(100)),
+            Some(&seeker),
+        )
+        .await;
+        assert_eq!(status, StatusCode::OK, "{body}");
+        // … until the seeker's own files reach 200 MB (here: documents of
+        // an earlier application).
+        application_document::ActiveModel {
+            application_id: Set(a.id),
+            kind: Set("resume".to_owned()),
+            content_type: Set("application/pdf".to_owned()),
+            byte_size: Set(MAX_USER_BYTES - 100),
+            storage_path: Set("1".repeat(32)),
+            created_at: Set(chrono::Utc::now()),
+            ..Default::default()
+        }
+        .insert(&app.db)
+        .await
+        .unwrap();
+        let (status, body) = send_file(
+            &app,
+            a.id,
+            "職務経歴書です。",
+            "",
+            Some(pdf(100)),
+            Some(&seeker),
+        )
+        .await;
+        assert_eq!(status, StatusCode::PAYLOAD_TOO_LARGE, "{body}");
+        assert!(body.to_string().contains("\"files_full\""), "{body}");
+        assert_eq!(message_files(&app), 1, "only the file that went");
+        // The establishment's own quota is its users' own.
+        let employer = session_of(&app, "employer@example.jp").await;
+        let (status, body) = send_file(
+            &app,
+            a.id,
+            "資料です。",
+            "",
+            Some(pdf(100)),
+            Some(&employer),
+        )
+        .await;
+        assert_eq!(status, StatusCode::OK, "{body}");
+    }
+}

@@ -30,6 +30,8 @@ crate::coded_enum! {
         AlreadyPicked = ("already_picked", "面接日時はすでに決まっています。", "The interview time has been chosen already."),
         EmployerOnly = ("employer_only", "面接日時を提案できるのは事業所だけです。", "Only the establishment proposes interview times."),
         SeekerOnly = ("seeker_only", "面接日時を選べるのは求職者だけです。", "Only the seeker picks an interview time."),
+        ThreadFilesFull = ("thread_files_full", "この応募のやり取りで送れるファイルは合計30MBまでです。ファイルを付けずに送ってください。", "The files of one application's messages are at most 30 MB in all: send it without a file."),
+        FilesFull = ("files_full", "送ったファイルが合計200MBに達したため、これ以上ファイルは送れません。ファイルを付けずに送ってください。", "You have sent 200 MB of files, the most one account keeps: send it without a file."),
     }
 }
 

@@ -38,6 +38,21 @@ pub enum Refused {
     NotAccepting,
     /// The seeker has applied to this posting before.
     AlreadyApplied,
+    /// The documents would pass what one account may store.
+    FilesFull,
+}
+
+/// Whether the documents fit in what the account `user_id` may store
+/// (docs/domain.md, "Files"); asked inside the writing transaction.
+pub(crate) async fn documents_fit(
+    txn: &impl ConnectionTrait,
+    user_id: i32,
+    documents: &[StoredDocument],
+) -> Result<bool, DbErr> {
+    let adding = documents.iter().map(|d| d.byte_size).sum();
+    Ok(crate::quota::check(txn, user_id, None, adding)
+        .await?
+        .is_none())
 }
 
 /// A document already written to the document folder under
@@ -121,6 +136,9 @@ pub async fn self_apply(
         return Ok(Err(Refused::AlreadyApplied));
     }
     let txn = crate::begin_write(db).await?;
+    if !documents_fit(&txn, user_id, form.documents).await? {
+        return Ok(Err(Refused::FilesFull));
+    }
     let new = NewApplication {
         seeker_id,
         posting_id: p.id,

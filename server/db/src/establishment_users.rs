@@ -63,7 +63,7 @@ async fn lock_users_of(db: &impl ConnectionTrait, establishment_id: i32) -> Resu
     establishment::Entity::update_many()
         .col_expr(
             establishment::Column::Id,
-            Expr::col(establishment::Column::Id).into(),
+            Expr::col(establishment::Column::Id),
         )
         .filter(establishment::Column::Id.eq(establishment_id))
         .exec(db)

@@ -28,6 +28,7 @@ pub mod own_establishment;
 pub mod own_posting;
 pub mod posting;
 pub mod profile;
+pub mod quota;
 pub mod referral;
 pub mod saved_search;
 pub mod search;

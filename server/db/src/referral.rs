@@ -96,6 +96,8 @@ pub enum RefusedReferral {
     PostingClosed,
     /// The seeker applied to the posting before, on their own.
     AlreadyApplied,
+    /// The documents would pass what one account may store.
+    FilesFull,
 }
 
 /// What the seeker sends to answer a recommendation.
@@ -159,6 +161,9 @@ pub async fn apply(
         return Ok(Err(RefusedReferral::AlreadyApplied));
     }
     let txn = crate::begin_write(db).await?;
+    if !crate::apply::documents_fit(&txn, s.user_id, form.documents).await? {
+        return Ok(Err(RefusedReferral::FilesFull));
+    }
     let now = chrono::Utc::now();
     // Only from 応募待ち: a second send racing this one finds it used.
     let taken = referral::Entity::update_many()

@@ -406,6 +406,15 @@ pub async fn post(
     if recent >= RATE_LIMIT {
         return Ok(Some(Err(MessageRefusal::TooMany)));
     }
+    if let Some(file) = &out.attachment
+        && let Some(full) =
+            crate::quota::check(&txn, user.id, Some(p.app.id), file.byte_size).await?
+    {
+        return Ok(Some(Err(match full {
+            crate::quota::Full::Thread => MessageRefusal::ThreadFilesFull,
+            crate::quota::Full::User => MessageRefusal::FilesFull,
+        })));
+    }
     let id = insert(&txn, &p, user.id, &out, now).await?;
     txn.commit().await?;
     Ok(Some(Ok(id)))
