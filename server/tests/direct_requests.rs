@@ -54,12 +54,13 @@ async fn seeker_with(app: &TestApp, n: usize, occupation: &str, public: bool) ->
         public,
         ..Default::default()
     };
-    let id = row.id;
-    let mut m: seeker::ActiveModel = row.into();
-    m.profile = Set(serde_json::to_string(&profile).unwrap());
-    m.profile_public = Set(public);
-    m.update(&app.db).await.unwrap();
-    id
+    // Saved as the seeker's own form saves it.
+    assert!(
+        madoguchi_db::profile::save(&app.db, user, &profile)
+            .await
+            .unwrap()
+    );
+    row.id
 }
 
 /// A published posting of the demo establishment, with self-application
@@ -272,5 +273,83 @@ async fn seekers_see_and_decline_only_their_own_requests() {
         assert!(body.contains(r#""declined":true"#), "{body}");
         let (status, _) = post(&app, &employer, "/api/mypage/direct_requests", "").await;
         assert_eq!(status, StatusCode::FORBIDDEN);
+    }
+}
+
+/// The search for seekers to invite is filtered and paged in the
+/// database: pages hold `PER_PAGE` and the total counts all matches;
+/// `%` and `_` in the occupation are letters, not wildcards; a profile
+/// made private is found no more, and the prefecture and employment
+/// filters match whole codes.
+#[tokio::test]
+async fn the_seeker_search_pages_in_the_database_and_takes_wildcards_as_letters() {
+    use madoguchi_shared::direct::PER_PAGE;
+    for backend in backends() {
+        let app = app(backend).await;
+        madoguchi_db::demo::seed_demo_accounts(&app.db)
+            .await
+            .unwrap();
+        let employer = session_of(&app, "employer@example.jp").await;
+        let posting = demo_posting(&app, true).await;
+        let n = PER_PAGE + 3;
+        let mut carers = Vec::new();
+        for i in 0..n {
+            carers.push(seeker_with(&app, i, "介護職員", true).await);
+        }
+        let odd = seeker_with(&app, n, "100%_介護", true).await;
+        let search = |q: String| {
+            let (app, employer) = (&app, employer.clone());
+            async move {
+                let (status, body) = post(app, &employer, "/api/employer/direct/seekers", &q).await;
+                assert_eq!(status, StatusCode::OK, "{body}");
+                serde_json::from_str::<SeekerPage>(&body).unwrap()
+            }
+        };
+        let q = |extra: &str| format!("posting_id={posting}&{extra}");
+        let first = search(q("occupation=%E4%BB%8B%E8%AD%B7")).await;
+        let second = search(q("occupation=%E4%BB%8B%E8%AD%B7&page=2")).await;
+        assert_eq!(first.total, n as u64 + 1, "{backend:?}");
+        assert_eq!(first.seekers.len(), PER_PAGE);
+        assert_eq!(second.seekers.len(), 4);
+        let mut seen: Vec<i32> = first
+            .seekers
+            .iter()
+            .chain(&second.seekers)
+            .map(|s| s.id)
+            .collect();
+        seen.sort();
+        seen.dedup();
+        assert_eq!(seen.len(), n + 1, "no seeker on two pages");
+        let far = search(q("page=50")).await;
+        assert!(far.seekers.is_empty());
+        assert_eq!(far.total, n as u64 + 1);
+
+        for (word, want) in [("%25", vec![odd]), ("_", vec![odd]), ("%25%25", vec![])] {
+            let page = search(q(&format!("occupation={word}"))).await;
+            let ids: Vec<i32> = page.seekers.iter().map(|s| s.id).collect();
+            assert_eq!(ids, want, "{backend:?} {word}");
+        }
+        assert_eq!(search(q("prefecture=1")).await.total, 0, "13 is not 1");
+        assert_eq!(search(q("prefecture=13")).await.total, n as u64 + 1);
+        assert_eq!(search(q("employment=part_time")).await.total, 0);
+
+        // Made private by its seeker: gone from the search.
+        let user = madoguchi_db::entity::seeker::Entity::find_by_id(carers[0])
+            .one(&app.db)
+            .await
+            .unwrap()
+            .unwrap()
+            .user_id;
+        let mut profile = madoguchi_db::profile::mine(&app.db, user)
+            .await
+            .unwrap()
+            .unwrap()
+            .profile;
+        profile.public = false;
+        madoguchi_db::profile::save(&app.db, user, &profile)
+            .await
+            .unwrap();
+        let page = search(q("occupation=%E4%BB%8B%E8%AD%B7")).await;
+        assert_eq!(page.total, n as u64);
     }
 }

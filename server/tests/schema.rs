@@ -165,3 +165,72 @@ async fn migrations_go_down_and_up_again() {
         assert_eq!(posting::Entity::find().count(&app.db).await.unwrap(), 0);
     }
 }
+
+/// Migration 000018 fills the wish columns of the profiles that are
+/// public when it runs (and only of those), as a save would.
+#[tokio::test]
+async fn the_wish_columns_are_filled_from_public_profiles() {
+    use madoguchi_db::entity::{seeker, user_account};
+    use sea_orm::{ColumnTrait, QueryFilter};
+    for backend in backends() {
+        let app = app(backend).await;
+        madoguchi_db::demo::seed_demo_accounts(&app.db)
+            .await
+            .unwrap();
+        let user = user_account::Entity::find()
+            .filter(user_account::Column::Email.eq("seeker2@example.jp"))
+            .one(&app.db)
+            .await
+            .unwrap()
+            .unwrap()
+            .id;
+        let mut profile = madoguchi_db::profile::mine(&app.db, user)
+            .await
+            .unwrap()
+            .unwrap()
+            .profile;
+        profile.public = true;
+        profile.wished_occupations = vec!["介護職員".to_owned()];
+        profile.wished_prefectures = vec![13, 14];
+        madoguchi_db::profile::save(&app.db, user, &profile)
+            .await
+            .unwrap();
+        let saved = |db: madoguchi_db::Db| async move {
+            seeker::Entity::find()
+                .filter(seeker::Column::UserId.eq(user))
+                .one(&db)
+                .await
+                .unwrap()
+                .unwrap()
+        };
+        let by_save = saved(app.db.clone()).await;
+        assert_eq!(by_save.public_prefectures.as_deref(), Some(",13,14,"));
+        assert_eq!(by_save.public_occupations.as_deref(), Some("\n介護職員\n"));
+
+        madoguchi_db::migration::Migrator::down(&app.db, Some(1))
+            .await
+            .unwrap();
+        madoguchi_db::migrate(&app.db).await.unwrap();
+        let by_migration = saved(app.db.clone()).await;
+        assert_eq!(
+            (
+                &by_migration.public_occupations,
+                &by_migration.public_prefectures,
+                &by_migration.public_employment
+            ),
+            (
+                &by_save.public_occupations,
+                &by_save.public_prefectures,
+                &by_save.public_employment
+            ),
+            "{backend:?}"
+        );
+        let private = seeker::Entity::find()
+            .filter(seeker::Column::ProfilePublic.eq(false))
+            .filter(seeker::Column::PublicOccupations.is_not_null())
+            .count(&app.db)
+            .await
+            .unwrap();
+        assert_eq!(private, 0);
+    }
+}

@@ -84,36 +84,51 @@ pub async fn public_seekers(
         Err(refused) => return Ok(Err(refused)),
     };
     let sent = sent_for(db, p.id).await?;
+    // Filtered, counted and paged in the database over the wish columns
+    // of public profiles (`profile::wish_columns`); only the page's
+    // profiles are read.
+    let mut matching = sea_orm::Condition::all()
+        .add(seeker::Column::ProfilePublic.eq(true))
+        .add(seeker::Column::PublicOccupations.is_not_null());
+    let word = query.occupation.trim().replace('\n', " ");
+    if !word.is_empty() {
+        matching = matching.add(crate::containing(seeker::Column::PublicOccupations, &word));
+    }
+    if let Some(pref) = query.prefecture {
+        matching = matching.add(crate::containing(
+            seeker::Column::PublicPrefectures,
+            &format!(",{},", pref.code()),
+        ));
+    }
+    if let Some(employment) = query.employment {
+        matching = matching.add(crate::containing(
+            seeker::Column::PublicEmployment,
+            &format!(",{},", employment.as_str()),
+        ));
+    }
+    let total = seeker::Entity::find()
+        .filter(matching.clone())
+        .count(db)
+        .await?;
+    let page = page.max(1);
     let rows: Vec<(i32, String)> = seeker::Entity::find()
         .select_only()
         .column(seeker::Column::Id)
         .column(seeker::Column::Profile)
-        .filter(seeker::Column::ProfilePublic.eq(true))
+        .filter(matching)
         .order_by_desc(seeker::Column::UpdatedAt)
         .order_by_desc(seeker::Column::Id)
+        .offset((page - 1).saturating_mul(PER_PAGE as u64))
+        .limit(PER_PAGE as u64)
         .into_tuple()
         .all(db)
         .await?;
-    let mut found = Vec::new();
-    for (id, profile) in rows {
-        let Ok(profile) = serde_json::from_str::<SeekerProfile>(&profile) else {
-            continue;
-        };
-        if !query.matches(
-            &profile.wished_occupations,
-            &profile.wished_prefectures,
-            &profile.wished_employment,
-        ) {
-            continue;
-        }
-        found.push((id, profile));
-    }
-    let total = found.len() as u64;
-    let page = page.max(1);
+    let found = rows.into_iter().filter_map(|(id, profile)| {
+        serde_json::from_str::<SeekerProfile>(&profile)
+            .ok()
+            .map(|p| (id, p))
+    });
     let seekers = found
-        .into_iter()
-        .skip((page as usize - 1) * PER_PAGE)
-        .take(PER_PAGE)
         .map(|(id, p)| PublicSeeker {
             id,
             occupations: p.wished_occupations,

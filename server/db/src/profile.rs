@@ -83,6 +83,39 @@ pub async fn save(
     write(db, user_id, profile).await
 }
 
+/// The searchable columns of a profile's wishes (see `seeker::Model`):
+/// `None` each for a profile that is not public, so nothing of it can be
+/// found.
+pub fn wish_columns(profile: &SeekerProfile) -> [Option<String>; 3] {
+    if !profile.public {
+        return [None, None, None];
+    }
+    let occupations = profile
+        .wished_occupations
+        .iter()
+        .map(|o| o.replace('\n', " "))
+        .collect::<Vec<_>>()
+        .join("\n");
+    let listed = |codes: Vec<String>| format!(",{},", codes.join(","));
+    [
+        Some(format!("\n{occupations}\n")),
+        Some(listed(
+            profile
+                .wished_prefectures
+                .iter()
+                .map(|c| c.to_string())
+                .collect(),
+        )),
+        Some(listed(
+            profile
+                .wished_employment
+                .iter()
+                .map(|e| e.as_str().to_owned())
+                .collect(),
+        )),
+    ]
+}
+
 /// Writes a checked profile of account `user_id`'s seeker record, on the
 /// caller's connection or transaction (the seeker's own form, or staff
 /// at the counter).
@@ -92,6 +125,7 @@ pub(crate) async fn write(
     profile: &SeekerProfile,
 ) -> Result<bool, DbErr> {
     let json = serde_json::to_string(profile).map_err(|e| DbErr::Custom(e.to_string()))?;
+    let [occupations, prefectures, employment] = wish_columns(profile);
     let changed = seeker::Entity::update_many()
         .col_expr(seeker::Column::Name, Expr::value(profile.name.clone()))
         .col_expr(
@@ -101,6 +135,9 @@ pub(crate) async fn write(
         .col_expr(seeker::Column::Phone, Expr::value(profile.phone.clone()))
         .col_expr(seeker::Column::Profile, Expr::value(json))
         .col_expr(seeker::Column::ProfilePublic, Expr::value(profile.public))
+        .col_expr(seeker::Column::PublicOccupations, Expr::value(occupations))
+        .col_expr(seeker::Column::PublicPrefectures, Expr::value(prefectures))
+        .col_expr(seeker::Column::PublicEmployment, Expr::value(employment))
         .col_expr(seeker::Column::UpdatedAt, Expr::value(Utc::now()))
         .filter(seeker::Column::UserId.eq(user_id))
         .exec(db)

@@ -23,6 +23,16 @@ pub struct Model {
     /// `SeekerProfile` wishes and history as JSON.
     pub profile: String,
     pub profile_public: bool,
+    /// For the establishments' search, only while the profile is public
+    /// (`profile::wish_columns`): the wished occupations, each between
+    /// newlines; the prefecture codes and the employment-type codes, each
+    /// between commas.
+    #[sea_orm(column_type = "Text", nullable)]
+    pub public_occupations: Option<String>,
+    #[sea_orm(column_type = "Text", nullable)]
+    pub public_prefectures: Option<String>,
+    #[sea_orm(column_type = "Text", nullable)]
+    pub public_employment: Option<String>,
     pub registration_active: bool,
     pub registration_valid_until: Option<Date>,
     /// The day of 求職登録 at the office.

@@ -20,6 +20,7 @@ mod m20261202_000014_statistics_index_updated;
 mod m20261204_000015_counter_link_code;
 mod m20261204_000016_attempt_counter;
 mod m20261205_000017_account_verification;
+mod m20261205_000018_public_wishes;
 
 pub struct Migrator;
 
@@ -44,6 +45,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261204_000015_counter_link_code::Migration),
             Box::new(m20261204_000016_attempt_counter::Migration),
             Box::new(m20261205_000017_account_verification::Migration),
+            Box::new(m20261205_000018_public_wishes::Migration),
         ]
     }
 }

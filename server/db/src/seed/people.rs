@@ -147,6 +147,7 @@ pub async fn generate(
                 format!("{code}-{:08}", *serial)
             });
             let active = registered && rng.random_bool(0.85);
+            let wishes = crate::profile::wish_columns(&profile);
             profiles.push(seeker::ActiveModel {
                 user_id: Set(0),
                 kind: Set(if registered {
@@ -168,6 +169,9 @@ pub async fn generate(
                 ))),
                 profile: Set(serde_json::to_string(&profile).expect("profile serialises")),
                 profile_public: Set(profile.public),
+                public_occupations: Set(wishes[0].clone()),
+                public_prefectures: Set(wishes[1].clone()),
+                public_employment: Set(wishes[2].clone()),
                 registration_active: Set(active),
                 registration_valid_until: Set(registered.then(|| {
                     if active {
