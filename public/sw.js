@@ -11,8 +11,8 @@
 // - Nothing else is intercepted (server functions, uploads, downloads).
 //
 // The page tells the worker which pages to keep (see the shell's script):
-// only MyPage, postings and application forms, only while logged in, and
-// logout empties the page cache.
+// only MyPage, postings and application forms, only while logged in; every
+// login and logout empties the page cache (below).
 
 const VERSION = "1";
 const SHELL = `madoguchi-shell-${VERSION}`;
@@ -82,11 +82,21 @@ async function page(request) {
   }
 }
 
+// A login or a logout on this device, with JavaScript or a plain form:
+// the pages kept for whoever was logged in before go at once, so the next
+// person never opens them offline (a session that simply expired is
+// followed by a login too).
+const SWITCHES = ["/api/account/login", "/api/account/logout", "/api/invite/accept"];
+
 self.addEventListener("fetch", (event) => {
   const request = event.request;
-  if (request.method !== "GET") return;
   const url = new URL(request.url);
   if (url.origin !== self.location.origin) return;
+  if (request.method === "POST" && SWITCHES.includes(url.pathname)) {
+    event.waitUntil(caches.delete(PAGES));
+    return;
+  }
+  if (request.method !== "GET") return;
   if (url.pathname.startsWith("/pkg/")) {
     event.respondWith(bundle(request));
   } else if (request.mode === "navigate") {

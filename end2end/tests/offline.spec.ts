@@ -182,3 +182,20 @@ test("profile texts not yet saved are offered back after a reload", async ({ pag
   await expect(page.getByLabel("職歴")).toHaveValue("2015年〜2024年 倉庫内作業（フォークリフト）");
   await expect(page.getByTestId("profile-unsaved")).toHaveCount(0);
 });
+
+test("a different login on the device finds none of the pages kept for the one before", async ({ page }, info) => {
+  await registerSeeker(page, address("first", info.project.name), "先客 一郎", "センキャク イチロウ");
+  const number = await openForm(page, "13");
+  await keptOffline(page);
+  const kept = `/jobs/${number}/apply`;
+  // The first seeker's session ends without a logout (it expired); the
+  // next person logs in on the same device.
+  await page.context().clearCookies();
+  const next = address("next", info.project.name);
+  await registerSeeker(page, next, "後客 二郎", "アトキャク ジロウ");
+  await expect
+    .poll(() => page.evaluate(async (path) => !!(await (await caches.open("madoguchi-pages")).match(path)), kept), {
+      timeout: 10_000,
+    })
+    .toBe(false);
+});
