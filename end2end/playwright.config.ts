@@ -27,7 +27,12 @@ export default defineConfig({
   fullyParallel: true,
   workers: 2,
   forbidOnly: !!process.env.CI,
-  retries: 0,
+  // One retry, reported as "flaky" in the output: under the full suite's
+  // load on two cores a page now and then never finishes loading (its
+  // header and main arrive empty and it never hydrates) — in a different
+  // test each time, never when the spec runs alone. The cause is not found
+  // yet; the retry keeps it visible without turning main red.
+  retries: 1,
   // Two cores run the server, two browsers and the test runner at once:
   // give a page a little longer than the default to answer.
   expect: { timeout: 10_000 },

@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import { expect, test } from "@playwright/test";
 import { address, gotoHydrated, logIn, mailedLink, registerSeeker } from "./helpers";
 
@@ -113,6 +114,14 @@ test("the demo seeker's MyPage shows the office's notice and the history", async
   await expect(page.getByTestId("notices")).toContainText("次回の職業相談日のご案内");
   await expect(page.getByTestId("applications").locator("li").first()).toBeVisible();
   await expect(page.getByTestId("saved-searches")).toContainText("東京都の介護");
+  // What is kept about her, downloaded from the same page.
+  const download = page.waitForEvent("download");
+  await page.getByRole("link", { name: "自分の情報をダウンロードする（JSON）" }).click();
+  const file = await (await download).path();
+  const kept = JSON.parse(readFileSync(file, "utf8"));
+  expect(kept.account.email).toBe("seeker@example.jp");
+  expect(kept.seeker.name).toBe("山田 花子");
+  expect(kept.seeker.applications.length).toBeGreaterThan(0);
 });
 
 test("a seeker who forgot the password sets a new one by the e-mailed link", async ({ page }, info) => {

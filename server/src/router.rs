@@ -78,6 +78,10 @@ pub fn router(state: AppState, site: Site) -> Router {
         )
         .route("/images/{id}", get(madoguchi_app::api::images::serve_image))
         .route("/events", get(madoguchi_app::api::messages::events))
+        .route(
+            "/account/export.json",
+            get(madoguchi_app::api::privacy::export),
+        )
         .route("/unsubscribe/{token}", get(unsubscribe).post(unsubscribe))
         .route(
             "/staff/statistics.csv",

@@ -17,6 +17,8 @@ pub mod messages;
 pub mod notices;
 pub mod own_postings;
 pub mod postings;
+#[cfg(feature = "ssr")]
+pub mod privacy;
 pub mod profile;
 pub mod referrals;
 pub mod saved_searches;

@@ -112,5 +112,11 @@ fn AccountDetails(user: madoguchi_shared::account::CurrentUser) -> impl IntoView
                 None => None,
             }}
         </section>
+        <section class="form-page" data-testid="my-data">
+            <h2>{t!(i18n, privacy_title)}</h2>
+            <p>{t!(i18n, privacy_lead)}</p>
+            // A file, not a page: the router leaves the link to the browser.
+            <p><a href="/account/export.json" download="madoguchi-my-data.json" rel="external" class="button secondary">{t!(i18n, privacy_download)}</a></p>
+        </section>
     }
 }

@@ -27,6 +27,7 @@ pub mod notice;
 pub mod own_establishment;
 pub mod own_posting;
 pub mod posting;
+pub mod privacy;
 pub mod profile;
 pub mod quota;
 pub mod referral;
