@@ -36,31 +36,45 @@ fn token_param() -> impl Fn() -> String + Copy {
     move || params.read().get("token").unwrap_or_default()
 }
 
+/// The form of a link's page while the link works (`reset`: a reset
+/// link, else a verification link); what to do instead once it does not.
+#[component]
+fn WhileLive(reset: bool, children: ChildrenFn) -> impl IntoView {
+    let i18n = use_i18n();
+    let token = token_param();
+    let live = Resource::new(token, move |t| link_is_live(t, reset));
+    view! {
+        <Suspense fallback=move || view! { <p class="loading">{t!(i18n, loading)}</p> }>
+            {move || {
+                let children = children.clone();
+                Suspend::new(async move {
+                    match live.await {
+                        Ok(true) => children().into_any(),
+                        _ => view! { <BadLink /> }.into_any(),
+                    }
+                })
+            }}
+        </Suspense>
+    }
+}
+
 #[component]
 pub fn VerifyPage() -> impl IntoView {
     let i18n = use_i18n();
     let token = token_param();
-    let live = Resource::new(token, |t| link_is_live(t, false));
     let verify = ServerAction::<VerifyEmail>::new();
     view! {
         <Title text=move || t_string!(i18n, verify_title) />
         <section class="form-page">
             <h1>{t!(i18n, verify_title)}</h1>
-            <Suspense fallback=move || view! { <p class="loading">{t!(i18n, loading)}</p> }>
-                {move || Suspend::new(async move {
-                    match live.await {
-                        Ok(true) => view! {
-                            <p class="lead">{t!(i18n, verify_lead)}</p>
-                            <ActionForm action=verify attr:class="stack-form">
-                                <input type="hidden" name="token" value=token() />
-                                <button type="submit" class="primary">{t!(i18n, verify_submit)}</button>
-                            </ActionForm>
-                            {move || verify.value().get().and_then(Result::err).map(|error| view! { <ErrorMessage error /> })}
-                        }.into_any(),
-                        _ => view! { <BadLink /> }.into_any(),
-                    }
-                })}
-            </Suspense>
+            <WhileLive reset=false>
+                <p class="lead">{t!(i18n, verify_lead)}</p>
+                <ActionForm action=verify attr:class="stack-form">
+                    <input type="hidden" name="token" value=token() />
+                    <button type="submit" class="primary">{t!(i18n, verify_submit)}</button>
+                </ActionForm>
+                {move || verify.value().get().and_then(Result::err).map(|error| view! { <ErrorMessage error /> })}
+            </WhileLive>
         </section>
     }
 }
@@ -109,30 +123,22 @@ pub fn PasswordResetRequestPage() -> impl IntoView {
 pub fn ResetPasswordPage() -> impl IntoView {
     let i18n = use_i18n();
     let token = token_param();
-    let live = Resource::new(token, |t| link_is_live(t, true));
     let reset = ServerAction::<ResetPassword>::new();
     view! {
         <Title text=move || t_string!(i18n, reset_title) />
         <section class="form-page">
             <h1>{t!(i18n, reset_title)}</h1>
-            <Suspense fallback=move || view! { <p class="loading">{t!(i18n, loading)}</p> }>
-                {move || Suspend::new(async move {
-                    match live.await {
-                        Ok(true) => view! {
-                            <p class="lead">{t!(i18n, reset_lead)}</p>
-                            <ActionForm action=reset attr:class="stack-form">
-                                <input type="hidden" name="token" value=token() />
-                                <label for="reset-password">{t!(i18n, reset_new_password)}</label>
-                                <input id="reset-password" name="new_password" type="password" autocomplete="new-password" required minlength="10" maxlength="128" aria-describedby="reset-password-hint" />
-                                <small id="reset-password-hint">{t!(i18n, register_password_hint)}</small>
-                                <button type="submit" class="primary">{t!(i18n, reset_submit)}</button>
-                            </ActionForm>
-                            {move || reset.value().get().and_then(Result::err).map(|error| view! { <ErrorMessage error /> })}
-                        }.into_any(),
-                        _ => view! { <BadLink /> }.into_any(),
-                    }
-                })}
-            </Suspense>
+            <WhileLive reset=true>
+                <p class="lead">{t!(i18n, reset_lead)}</p>
+                <ActionForm action=reset attr:class="stack-form">
+                    <input type="hidden" name="token" value=token() />
+                    <label for="reset-password">{t!(i18n, reset_new_password)}</label>
+                    <input id="reset-password" name="new_password" type="password" autocomplete="new-password" required minlength="10" maxlength="128" aria-describedby="reset-password-hint" />
+                    <small id="reset-password-hint">{t!(i18n, register_password_hint)}</small>
+                    <button type="submit" class="primary">{t!(i18n, reset_submit)}</button>
+                </ActionForm>
+                {move || reset.value().get().and_then(Result::err).map(|error| view! { <ErrorMessage error /> })}
+            </WhileLive>
         </section>
     }
 }

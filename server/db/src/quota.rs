@@ -7,7 +7,7 @@
 use sea_orm::sea_query::{Expr, ExprTrait, Query};
 use sea_orm::{ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter, QuerySelect};
 
-use crate::entity::{application, application_document, message, message_attachment, seeker};
+use crate::entity::{application_document, message, message_attachment};
 
 /// All files one user has sent, in bytes.
 pub const MAX_USER_BYTES: i64 = 200 * 1024 * 1024;
@@ -50,21 +50,8 @@ pub async fn stored_by_user(db: &impl ConnectionTrait, user_id: i32) -> Result<i
         .select_only()
         .column_as(total(), "total")
         .filter(
-            application_document::Column::ApplicationId.in_subquery(
-                Query::select()
-                    .column(application::Column::Id)
-                    .from(application::Entity)
-                    .and_where(
-                        Expr::col(application::Column::SeekerId).in_subquery(
-                            Query::select()
-                                .column(seeker::Column::Id)
-                                .from(seeker::Entity)
-                                .and_where(Expr::col(seeker::Column::UserId).eq(user_id))
-                                .to_owned(),
-                        ),
-                    )
-                    .to_owned(),
-            ),
+            application_document::Column::ApplicationId
+                .in_subquery(crate::thread::seeker_applications(user_id)),
         )
         .into_tuple::<i64>()
         .one(db)

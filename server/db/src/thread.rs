@@ -83,26 +83,29 @@ fn status_of(app: &application::Model) -> Result<ApplicationStatus, DbErr> {
         .map_err(|_| DbErr::Custom(format!("application {}: bad status", app.id)))
 }
 
+/// The ids of the applications of the seeker whose account is `user_id`,
+/// as a subquery.
+pub(crate) fn seeker_applications(user_id: i32) -> sea_orm::sea_query::SelectStatement {
+    Query::select()
+        .column(application::Column::Id)
+        .from(application::Entity)
+        .and_where(
+            Expr::col(application::Column::SeekerId).in_subquery(
+                Query::select()
+                    .column(seeker::Column::Id)
+                    .from(seeker::Entity)
+                    .and_where(Expr::col(seeker::Column::UserId).eq(user_id))
+                    .to_owned(),
+            ),
+        )
+        .to_owned()
+}
+
 /// The applications whose threads `user` is a party to, as a subquery;
 /// `None` for roles that have no threads.
 fn applications_of(user: &User) -> Option<(sea_orm::sea_query::SelectStatement, MessageAuthor)> {
     match user.role {
-        Role::Seeker => Some((
-            Query::select()
-                .column(application::Column::Id)
-                .from(application::Entity)
-                .and_where(
-                    Expr::col(application::Column::SeekerId).in_subquery(
-                        Query::select()
-                            .column(seeker::Column::Id)
-                            .from(seeker::Entity)
-                            .and_where(Expr::col(seeker::Column::UserId).eq(user.id))
-                            .to_owned(),
-                    ),
-                )
-                .to_owned(),
-            MessageAuthor::Seeker,
-        )),
+        Role::Seeker => Some((seeker_applications(user.id), MessageAuthor::Seeker)),
         Role::Employer => {
             let est = user.establishment_id?;
             Some((

@@ -14,11 +14,7 @@ pub struct Migration;
 #[async_trait::async_trait]
 impl MigrationTrait for Migration {
     async fn up(&self, m: &SchemaManager) -> Result<(), DbErr> {
-        for column in [
-            Seeker::PublicOccupations,
-            Seeker::PublicPrefectures,
-            Seeker::PublicEmployment,
-        ] {
+        for column in COLUMNS {
             m.alter_table(
                 Table::alter()
                     .table(Seeker::Table)
@@ -58,11 +54,7 @@ impl MigrationTrait for Migration {
     }
 
     async fn down(&self, m: &SchemaManager) -> Result<(), DbErr> {
-        for column in [
-            Seeker::PublicOccupations,
-            Seeker::PublicPrefectures,
-            Seeker::PublicEmployment,
-        ] {
+        for column in COLUMNS {
             m.alter_table(
                 Table::alter()
                     .table(Seeker::Table)
@@ -74,6 +66,12 @@ impl MigrationTrait for Migration {
         Ok(())
     }
 }
+
+const COLUMNS: [Seeker; 3] = [
+    Seeker::PublicOccupations,
+    Seeker::PublicPrefectures,
+    Seeker::PublicEmployment,
+];
 
 #[derive(DeriveIden, Clone, Copy)]
 enum Seeker {
